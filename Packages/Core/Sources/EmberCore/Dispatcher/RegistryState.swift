@@ -1,0 +1,113 @@
+/// The registry's mutable state, guarded by the dispatcher's lock.
+struct RegistryState: Sendable {
+    struct Slot: Hashable { let kind: Device.Kind; let dtype: DType }
+
+    var definitions: [OperatorDefinition] = []
+    var indexByName: [String: Int] = [:]
+    var kernels: [Int: [Slot: Kernel]] = [:]
+    var kernelInfo: [String: [Slot: KernelInfo]] = [:]
+    var composites: [Int: (kernel: Kernel, info: KernelInfo)] = [:]
+    var layerKernels: [Int: [UInt32: (kernel: LayerKernel, info: KernelInfo)]] = [:]
+    var fallbacks: [UInt32: (kernel: LayerKernel, info: KernelInfo)] = [:]
+    var backends: [Device.Kind] = [.cpu]
+    var retired: [KernelTable] = []
+
+    mutating func define(_ definition: OperatorDefinition) throws -> OperatorHandle {
+        let name = definition.schema.name
+        if let existing = indexByName[name] {
+            let first = definitions[existing]
+            throw EmberError(.duplicateOperator, op: name,
+                "operator '\(name)' is already defined by \(first.package) as \(first.schema)")
+        }
+        indexByName[name] = definitions.count
+        definitions.append(definition)
+        return OperatorHandle(index: definitions.count - 1)
+    }
+
+    mutating func register(_ op: OperatorHandle, backend: Device.Kind, dtypes: [DType], package: String, kernel: @escaping Kernel) {
+        if !backends.contains(backend) { backends.append(backend) }
+        let name = definitions[op.index].schema.name
+        for dtype in dtypes {
+            let slot = Slot(kind: backend, dtype: dtype)
+            let previous = kernelInfo[name]?[slot]
+            let overrides = previous.map { $0.overrides + [$0.package] } ?? []
+            kernels[op.index, default: [:]][slot] = kernel
+            kernelInfo[name, default: [:]][slot] = KernelInfo(
+                key: backend.name, dtype: dtype, package: package, overrides: overrides)
+        }
+    }
+
+    mutating func registerComposite(_ op: OperatorHandle, package: String, kernel: @escaping Kernel) {
+        let overrides = composites[op.index].map { $0.info.overrides + [$0.info.package] } ?? []
+        composites[op.index] = (kernel, KernelInfo(key: "composite", dtype: nil, package: package, overrides: overrides))
+    }
+
+    mutating func registerLayer(_ layer: DispatchKeySet, op: OperatorHandle, package: String, kernel: @escaping LayerKernel) {
+        let previous = layerKernels[op.index]?[layer.rawValue]?.info
+        let overrides = previous.map { $0.overrides + [$0.package] } ?? []
+        layerKernels[op.index, default: [:]][layer.rawValue] =
+            (kernel, KernelInfo(key: layer.layerName, dtype: nil, package: package, overrides: overrides))
+    }
+
+    mutating func registerFallback(_ layer: DispatchKeySet, package: String, kernel: @escaping LayerKernel) {
+        let overrides = fallbacks[layer.rawValue].map { $0.info.overrides + [$0.info.package] } ?? []
+        fallbacks[layer.rawValue] = (kernel, KernelInfo(key: layer.layerName, dtype: nil, package: package, overrides: overrides))
+    }
+
+    func info(_ index: Int) -> OperatorInfo {
+        let d = definitions[index]
+        let kernels = (kernelInfo[d.schema.name] ?? [:]).values.sorted {
+            ($0.key, $0.dtype?.rawValue ?? 0) < ($1.key, $1.dtype?.rawValue ?? 0)
+        }
+        let layers = (layerKernels[index] ?? [:]).sorted { $0.key < $1.key }.map(\.value.info)
+        return OperatorInfo(definition: d, kernels: kernels, layers: layers, composite: composites[index]?.info)
+    }
+}
+
+extension DispatchKeySet {
+    /// The name of a single layer (`autograd`, `user0`).
+    var layerName: String { String(description.dropFirst().dropLast()) }
+}
+
+/// A frozen snapshot of the registry, read without locks by calls.
+final class KernelTable: Sendable {
+    static let dtypeCount = DType.allCases.count
+
+    let definitions: [OperatorDefinition]
+    let indexByName: [String: Int]
+    let backends: [Device.Kind]
+    let kernels: [Kernel?]
+    let composite: [Kernel?]
+    let layers: [[UInt32: LayerKernel]]
+    let fallbacks: [UInt32: LayerKernel]
+
+    init(_ s: RegistryState) {
+        definitions = s.definitions
+        indexByName = s.indexByName
+        backends = s.backends
+        let perOp = s.backends.count * KernelTable.dtypeCount
+        var kernels = [Kernel?](repeating: nil, count: s.definitions.count * perOp)
+        for (op, slots) in s.kernels {
+            for (slot, kernel) in slots {
+                let b = s.backends.firstIndex(of: slot.kind)!
+                kernels[op * perOp + b * KernelTable.dtypeCount + Int(slot.dtype.rawValue)] = kernel
+            }
+        }
+        self.kernels = kernels
+        composite = s.definitions.indices.map { s.composites[$0]?.kernel }
+        layers = s.definitions.indices.map { (s.layerKernels[$0] ?? [:]).mapValues(\.kernel) }
+        fallbacks = s.fallbacks.mapValues(\.kernel)
+    }
+
+    @inline(__always)
+    func kernel(_ op: Int, _ kind: Device.Kind, _ dtype: DType) -> Kernel? {
+        let b: Int
+        if kind == .cpu { b = 0 } else if let i = backends.firstIndex(of: kind) { b = i } else { return nil }
+        return kernels[(op * backends.count + b) * KernelTable.dtypeCount + Int(dtype.rawValue)]
+    }
+
+    @inline(__always)
+    func layerKernel(_ op: Int, _ layer: DispatchKeySet) -> LayerKernel? {
+        layers[op][layer.rawValue] ?? fallbacks[layer.rawValue]
+    }
+}

@@ -1,0 +1,6 @@
+// Registration of Core's binary arithmetic operators.
+extension CoreOperators {
+    static func registerBinaryOps(_ d: Dispatcher) {
+        registerAdd(d)
+    }
+}

@@ -1,0 +1,6 @@
+// Registration of Core's copying operators.
+extension CoreOperators {
+    static func registerCopyOps(_ d: Dispatcher) {
+        registerToCopy(d)
+    }
+}

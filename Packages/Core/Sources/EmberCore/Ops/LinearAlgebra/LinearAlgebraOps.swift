@@ -1,0 +1,5 @@
+// Registration of Core's linearAlgebra operators.
+extension CoreOperators {
+    static func registerLinearAlgebraOps(_ d: Dispatcher) {
+    }
+}

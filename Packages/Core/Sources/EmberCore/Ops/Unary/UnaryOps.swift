@@ -1,0 +1,5 @@
+// Registration of Core's unary operators.
+extension CoreOperators {
+    static func registerUnaryOps(_ d: Dispatcher) {
+    }
+}

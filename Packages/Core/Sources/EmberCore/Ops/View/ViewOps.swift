@@ -1,0 +1,5 @@
+// Registration of Core's view operators.
+extension CoreOperators {
+    static func registerViewOps(_ d: Dispatcher) {
+    }
+}

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A reference-counted, 64-byte aligned buffer that one or more tensors view.
+///
+/// Every in-place write through a tensor bumps ``version``; autograd compares it with the
+/// version it saved to detect a saved tensor that was modified.
+public final class Storage: @unchecked Sendable {
+    /// The first byte of the buffer.
+    public let data: UnsafeMutableRawPointer
+    /// The buffer's size in bytes.
+    public let byteCount: Int
+    /// The device the buffer lives on.
+    public let device: Device
+    /// Bumped by every in-place write (PyTorch's version counter, `tensor._version`).
+    public private(set) var version: Int = 0
+    private let deallocator: (@Sendable (UnsafeMutableRawPointer) -> Void)?
+
+    /// Allocates an uninitialised CPU buffer of `byteCount` bytes.
+    public init(byteCount: Int) {
+        var pointer: UnsafeMutableRawPointer?
+        let status = posix_memalign(&pointer, 64, max(byteCount, 64))
+        precondition(status == 0 && pointer != nil, "Storage: cannot allocate \(byteCount) bytes")
+        self.data = pointer!
+        self.byteCount = byteCount
+        self.device = .cpu
+        self.deallocator = nil
+    }
+
+    /// Wraps memory owned elsewhere (a device buffer, a memory-mapped file); `deallocator`
+    /// runs when the last tensor using it goes away.
+    public init(
+        wrapping data: UnsafeMutableRawPointer, byteCount: Int, device: Device,
+        deallocator: @escaping @Sendable (UnsafeMutableRawPointer) -> Void
+    ) {
+        self.data = data
+        self.byteCount = byteCount
+        self.device = device
+        self.deallocator = deallocator
+    }
+
+    deinit {
+        if let deallocator { deallocator(data) } else { free(data) }
+    }
+
+    /// Records an in-place write.
+    @inlinable public func bumpVersion() { _bump() }
+    @usableFromInline func _bump() { version &+= 1 }
+}

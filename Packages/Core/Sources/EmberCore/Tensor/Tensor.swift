@@ -1,0 +1,107 @@
+/// An n-dimensional array with a runtime dtype and device: Ember's `torch.Tensor`.
+///
+/// A tensor is a view: a ``storage`` plus ``shape``, ``strides`` (in elements) and a
+/// ``storageOffset``. Views made by `view`, `transpose`, subscripts and friends share storage,
+/// as in PyTorch. Operators are dispatched by the ``Dispatcher`` on the dtype and device.
+public final class Tensor: @unchecked Sendable {
+    /// The buffer this tensor views.
+    public let storage: Storage
+    /// The size of each dimension (`tensor.shape` / `tensor.size()`).
+    public let shape: [Int]
+    /// The distance in elements between neighbours along each dimension.
+    public let strides: [Int]
+    /// The index of the first element in ``storage``, in elements.
+    public let storageOffset: Int
+    /// The element type.
+    public let dtype: DType
+    /// The functionality layers (such as autograd) that calls on this tensor go through.
+    public var layerKeys: DispatchKeySet = []
+    /// Whether this 0-d tensor stands for a Swift number in an expression such as `t * 2.5`;
+    /// such operands never widen a tensor's dtype within its category (PyTorch's wrapped numbers).
+    public var isWrappedNumber = false
+    /// Per-tensor state owned by a functionality layer; EmberAutograd keeps its metadata here.
+    /// Core never looks inside.
+    public var autogradMeta: AnyObject?
+
+    /// Creates a view of `storage`. The caller guarantees that every element addressed by
+    /// `shape`, `strides` and `storageOffset` lies inside the storage.
+    public init(storage: Storage, shape: [Int], strides: [Int], storageOffset: Int = 0, dtype: DType) {
+        self.storage = storage
+        self.shape = shape
+        self.strides = strides
+        self.storageOffset = storageOffset
+        self.dtype = dtype
+    }
+
+    /// Allocates a contiguous tensor with uninitialised contents (`torch.empty`).
+    public convenience init(empty shape: [Int], dtype: DType = .defaultFloat) {
+        let count = shape.reduce(1, *)
+        precondition(shape.allSatisfy { $0 >= 0 }, "empty: negative dimension in shape \(shape)")
+        self.init(
+            storage: Storage(byteCount: count * dtype.itemSize), shape: shape,
+            strides: Tensor.contiguousStrides(for: shape), dtype: dtype)
+    }
+
+    /// The device the storage lives on.
+    @inlinable public var device: Device { storage.device }
+    /// The number of dimensions (`tensor.dim()`).
+    @inlinable public var rank: Int { shape.count }
+    /// The number of dimensions, PyTorch's name.
+    @inlinable public var ndim: Int { shape.count }
+    /// The number of elements (`tensor.numel()`).
+    @inlinable public var count: Int { shape.reduce(1, *) }
+    /// The number of elements, PyTorch's name.
+    @inlinable public var numel: Int { count }
+    /// The storage version (PyTorch's `tensor._version`).
+    @inlinable public var version: Int { storage.version }
+    /// Whether elements are laid out in row-major order without gaps.
+    public var isContiguous: Bool { Tensor.isContiguous(shape: shape, strides: strides) }
+
+    /// The size of dimension `dim` (negative counts from the end).
+    public func size(_ dim: Int) -> Int { shape[normalizeDim(dim, rank: rank, op: "size")] }
+    /// The stride of dimension `dim` (negative counts from the end).
+    public func stride(_ dim: Int) -> Int { strides[normalizeDim(dim, rank: rank, op: "stride")] }
+
+    /// Row-major strides for `shape`.
+    public static func contiguousStrides(for shape: [Int]) -> [Int] {
+        var strides = [Int](repeating: 1, count: shape.count)
+        var running = 1
+        for d in Swift.stride(from: shape.count - 1, through: 0, by: -1) {
+            strides[d] = running
+            running *= max(shape[d], 1)
+        }
+        return strides
+    }
+
+    /// Whether `strides` describe a row-major layout of `shape` (size-1 dims may have any stride).
+    public static func isContiguous(shape: [Int], strides: [Int]) -> Bool {
+        var expected = 1
+        for d in Swift.stride(from: shape.count - 1, through: 0, by: -1) where shape[d] != 1 {
+            if shape[d] == 0 { return true }
+            if strides[d] != expected { return false }
+            expected *= shape[d]
+        }
+        return true
+    }
+
+    /// The storage's bytes for element 0 of this view.
+    @inlinable public var dataPointer: UnsafeMutableRawPointer {
+        storage.data + storageOffset * dtype.itemSize
+    }
+
+    /// Calls `body` with a typed pointer to element 0 of this view. `T` must match ``dtype``.
+    @inlinable public func withUnsafeMutablePointer<T: TensorElement, R>(
+        as type: T.Type, _ body: (UnsafeMutablePointer<T>) throws -> R
+    ) rethrows -> R {
+        precondition(T.dtype == dtype, "withUnsafeMutablePointer: tensor is \(dtype), asked for \(T.dtype)")
+        return try body(dataPointer.assumingMemoryBound(to: T.self))
+    }
+
+    /// Calls `body` with a typed read-only pointer to element 0 of this view.
+    @inlinable public func withUnsafePointer<T: TensorElement, R>(
+        as type: T.Type, _ body: (UnsafePointer<T>) throws -> R
+    ) rethrows -> R {
+        precondition(T.dtype == dtype, "withUnsafePointer: tensor is \(dtype), asked for \(T.dtype)")
+        return try body(UnsafePointer(dataPointer.assumingMemoryBound(to: T.self)))
+    }
+}
