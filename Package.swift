@@ -11,18 +11,29 @@ let package = Package(
     ],
     dependencies: [
         .package(path: "Packages/Core"),
+        .package(path: "Plugins/Distance"),
     ],
     targets: [
         .target(
             name: "Ember",
             dependencies: [
                 .product(name: "EmberCore", package: "Core"),
+                .product(name: "EmberDistance", package: "Distance"),
             ]
         ),
         .testTarget(
             name: "EmberCoreTests",
             dependencies: [.product(name: "EmberCore", package: "Core")],
             path: "Packages/Core/Tests/EmberCoreTests",
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EmberDistanceTests",
+            dependencies: [
+                .product(name: "EmberDistance", package: "Distance"),
+                .product(name: "EmberCore", package: "Core"),
+            ],
+            path: "Plugins/Distance/Tests/EmberDistanceTests",
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
