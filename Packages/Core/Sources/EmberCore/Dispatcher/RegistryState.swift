@@ -69,45 +69,79 @@ extension DispatchKeySet {
     var layerName: String { String(description.dropFirst().dropLast()) }
 }
 
-/// A frozen snapshot of the registry, read without locks by calls.
+/// A frozen snapshot of the registry, read without locks by calls. The per-operator facts
+/// a call needs are kept in flat arrays of plain values, so a call copies no reference.
 final class KernelTable: Sendable {
     static let dtypeCount = DType.allCases.count
 
     let definitions: [OperatorDefinition]
     let indexByName: [String: Int]
-    let backends: [Device.Kind]
-    let kernels: [Kernel?]
-    let composite: [Kernel?]
-    let layers: [[UInt32: LayerKernel]]
-    let fallbacks: [UInt32: LayerKernel]
+    let names: [String]
+    let promoted: [[Int]]
+    let promotesToFloat: [Bool]
+    let dispatchIndex: [Int]
+    let dtypeIndex: [Int]
+    let deviceIndex: [Int]
+    /// Backend slot per device kind id (-1: no kernels for that kind).
+    let slotByKind: [Int]
+    let backendCount: Int
+    // Closures sit in structs: a closure stored directly in a generic container is kept at
+    // maximal abstraction, and reading it back allocates a reabstraction thunk per call.
+    let kernels: [KernelSlot]
+    let composite: [KernelSlot]
+    let layers: [[UInt32: LayerSlot]]
+    let fallbacks: [UInt32: LayerSlot]
 
     init(_ s: RegistryState) {
         definitions = s.definitions
         indexByName = s.indexByName
-        backends = s.backends
+        names = s.definitions.map(\.schema.name)
+        promoted = s.definitions.map(\.promotedIndices)
+        promotesToFloat = s.definitions.map {
+            if case .commonIntToFloat = $0.promotion { return true }
+            return false
+        }
+        dispatchIndex = s.definitions.map { $0.dispatchIndex ?? -1 }
+        dtypeIndex = s.definitions.map { $0.dtypeIndex ?? -1 }
+        deviceIndex = s.definitions.map { $0.deviceIndex ?? -1 }
+        backendCount = s.backends.count
+        var slots = [Int](repeating: -1, count: (s.backends.map(\.id).max() ?? 0) + 1)
+        for (slot, kind) in s.backends.enumerated() { slots[kind.id] = slot }
+        slotByKind = slots
         let perOp = s.backends.count * KernelTable.dtypeCount
-        var kernels = [Kernel?](repeating: nil, count: s.definitions.count * perOp)
-        for (op, slots) in s.kernels {
-            for (slot, kernel) in slots {
-                let b = s.backends.firstIndex(of: slot.kind)!
-                kernels[op * perOp + b * KernelTable.dtypeCount + Int(slot.dtype.rawValue)] = kernel
+        var kernels = [KernelSlot](repeating: KernelSlot(kernel: nil), count: s.definitions.count * perOp)
+        for (op, registered) in s.kernels {
+            for (slot, kernel) in registered {
+                kernels[op * perOp + slots[slot.kind.id] * KernelTable.dtypeCount + Int(slot.dtype.rawValue)] =
+                    KernelSlot(kernel: kernel)
             }
         }
         self.kernels = kernels
-        composite = s.definitions.indices.map { s.composites[$0]?.kernel }
-        layers = s.definitions.indices.map { (s.layerKernels[$0] ?? [:]).mapValues(\.kernel) }
-        fallbacks = s.fallbacks.mapValues(\.kernel)
+        composite = s.definitions.indices.map { KernelSlot(kernel: s.composites[$0]?.kernel) }
+        layers = s.definitions.indices.map { (s.layerKernels[$0] ?? [:]).mapValues { LayerSlot(kernel: $0.kernel) } }
+        fallbacks = s.fallbacks.mapValues { LayerSlot(kernel: $0.kernel) }
     }
 
     @inline(__always)
     func kernel(_ op: Int, _ kind: Device.Kind, _ dtype: DType) -> Kernel? {
-        let b: Int
-        if kind == .cpu { b = 0 } else if let i = backends.firstIndex(of: kind) { b = i } else { return nil }
-        return kernels[(op * backends.count + b) * KernelTable.dtypeCount + Int(dtype.rawValue)]
+        guard kind.id < slotByKind.count else { return nil }
+        let slot = slotByKind[kind.id]
+        guard slot >= 0 else { return nil }
+        return kernels[(op * backendCount + slot) * KernelTable.dtypeCount + Int(dtype.rawValue)].kernel
     }
 
     @inline(__always)
     func layerKernel(_ op: Int, _ layer: DispatchKeySet) -> LayerKernel? {
-        layers[op][layer.rawValue] ?? fallbacks[layer.rawValue]
+        (layers[op][layer.rawValue] ?? fallbacks[layer.rawValue])?.kernel
     }
+}
+
+/// A table entry holding a backend or composite kernel.
+struct KernelSlot: Sendable {
+    let kernel: Kernel?
+}
+
+/// A table entry holding a layer kernel.
+struct LayerSlot: Sendable {
+    let kernel: LayerKernel
 }
