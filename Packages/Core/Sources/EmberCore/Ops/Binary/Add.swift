@@ -19,7 +19,25 @@ extension CoreOperators {
                                 dispatchOn: "self", doc: "Subtracts other, scaled by alpha, from self in place.")
         d.register(addInPlace, numeric: AddInPlaceKernel(sign: 1), package: package)
         d.register(subInPlace, numeric: AddInPlaceKernel(sign: -1), package: package)
+        for op in [add, sub] { d.registerSamples(op, binarySamples) }
     }
+
+    /// Samples for broadcasting binary arithmetic: same shape, row broadcast, scalar operand.
+    static func binarySamples(_ dtype: DType) -> [[IValue]] {
+        guard dtype != .bool else { return [] }
+        let a = sampleTensor([0.5, -1.25, 2.0, 3.5, -0.75, 1.0], [2, 3], dtype)
+        let b = sampleTensor([1.5, 0.25, -2.0, 0.5, 1.75, -1.0], [2, 3], dtype)
+        let row = sampleTensor([2.0, -0.5, 1.25], [3], dtype)
+        return [
+            [.tensor(a), .tensor(b), .scalar(1)],
+            [.tensor(a), .tensor(row), .scalar(2)],
+            [.tensor(a), .tensor(Tensor(wrapping: 0.5)), .scalar(1)],
+        ]
+    }
+
+    /// A small tensor of `values` (rounded toward zero for integer dtypes) for sample inputs.
+    static func sampleTensor(_ values: [Double], _ shape: [Int], _ dtype: DType) -> Tensor {
+        castTensor(Tensor(values, shape: shape), to: dtype)    }
 }
 
 /// `self + sign * alpha * other` for one element type.
@@ -30,9 +48,9 @@ struct AddKernel: NumericKernel {
         let alpha = T(doubleValue: try args.scalar(2).doubleValue * Double(sign))
         let name = sign > 0 ? "add" : "sub"
         if alpha == T.oneValue {
-            return [.tensor(try Elementwise.zip(a, b, T.self, T.self, to: T.self, op: name) { $0 + $1 })]
+            return [.tensor(try Elementwise.zip(a, b, T.self, T.self, to: T.self, op: name) { T.wrappingAdd($0, $1) })]
         }
-        return [.tensor(try Elementwise.zip(a, b, T.self, T.self, to: T.self, op: name) { $0 + alpha * $1 })]
+        return [.tensor(try Elementwise.zip(a, b, T.self, T.self, to: T.self, op: name) { T.wrappingAdd($0, T.wrappingMultiply(alpha, $1)) })]
     }
 }
 
@@ -43,7 +61,7 @@ struct AddInPlaceKernel: NumericKernel {
         let a = try args.tensor(0)
         let b = try args.tensor(1).to(T.dtype)
         let alpha = T(doubleValue: try args.scalar(2).doubleValue * Double(sign))
-        try Elementwise.update(a, b, T.self, T.self, op: sign > 0 ? "add_" : "sub_") { $0 + alpha * $1 }
+        try Elementwise.update(a, b, T.self, T.self, op: sign > 0 ? "add_" : "sub_") { T.wrappingAdd($0, T.wrappingMultiply(alpha, $1)) }
         return [.tensor(a)]
     }
 }
