@@ -8,7 +8,7 @@
         EMBER_NPY_EXPORT_DIR=DIR first): each NAME.npy / NAME.npz must hold the values of
         the fixture with the same name.
 """
-import os, sys
+import io, os, struct, sys, zlib
 import numpy as np
 import torch
 sys.path.insert(0, os.path.dirname(__file__))
@@ -71,8 +71,33 @@ def write_fixtures():
                         fortran=a['fortran_f32'])
     np.savez(os.path.join(OUT, 'positional.npz'), a['int8'], a['empty_f32'])
 
+    write_zip64(os.path.join(OUT, 'zip64.npz'), 'vector_f32.npy', a['vector_f32'])
+
     expected = {name: torch.from_numpy(native(x).copy()) for name, x in a.items()}
     fixture_util.write('npy', expected)
+
+
+def write_zip64(path, member, array):
+    """An archive whose central directory uses ZIP64 records throughout (sizes, offset and
+    the end record), as writers do for archives over 4 GiB; checked with zipfile and NumPy."""
+    buf = io.BytesIO()
+    np.save(buf, array)
+    data = buf.getvalue()
+    name = member.encode()
+    crc = zlib.crc32(data)
+    local = struct.pack('<IHHHHHIIIHH', 0x04034b50, 45, 0, 0, 0, 0x21, crc, len(data), len(data), len(name), 0)
+    extra = struct.pack('<HHQQQ', 1, 24, len(data), len(data), 0)
+    central = struct.pack('<IHHHHHHIIIHHHHHII', 0x02014b50, 0x032d, 45, 0, 0, 0, 0x21, crc, 0xFFFFFFFF, 0xFFFFFFFF,
+                          len(name), len(extra), 0, 0, 0, 0o100644 << 16, 0xFFFFFFFF) + name + extra
+    cd_offset = len(local) + len(name) + len(data)
+    end64_offset = cd_offset + len(central)
+    end64 = struct.pack('<IQHHIIQQQQ', 0x06064b50, 44, 45, 45, 0, 0, 1, 1, len(central), cd_offset)
+    locator = struct.pack('<IIQI', 0x07064b50, 0, end64_offset, 1)
+    end = struct.pack('<IHHHHIIH', 0x06054b50, 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0)
+    with open(path, 'wb') as f:
+        f.write(local + name + data + central + end64 + locator + end)
+    with np.load(path) as z:
+        assert z.files == [member[:-4]] and np.array_equal(z[member[:-4]], array)
 
 
 def verify(folder):

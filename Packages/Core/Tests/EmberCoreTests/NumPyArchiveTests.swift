@@ -28,6 +28,12 @@ import Testing
         #expect(archive["arr_1"]!.shape == [0])
     }
 
+    @Test func readsZip64Records() throws {
+        let archive = try NumPy.loadArchive(NumPyFixtures.path("zip64.npz"))
+        #expect(archive.names == ["vector_f32"])
+        expectIdentical(archive["vector_f32"]!, try NumPyFixtures.tensor("vector_f32"), "zip64")
+    }
+
     @Test(arguments: [false, true])
     func roundTripsThroughOurWriterAndReader(compressed: Bool) throws {
         let folder = try ScratchFolder()

@@ -94,7 +94,7 @@ import Testing
         for n in 0..<file.count {
             #expect(throws: EmberError.self, "prefix \(n)") { try NumPy.decode(Array(file.prefix(n))) }
         }
-        for archive in ["stored.npz", "compressed.npz"] {
+        for archive in ["stored.npz", "compressed.npz", "zip64.npz"] {
             let bytes = try NumPyFixtures.bytes(archive)
             for n in 0..<bytes.count {
                 #expect(throws: EmberError.self, "\(archive) prefix \(n)") { try NumPy.decodeArchive(Array(bytes.prefix(n))) }
@@ -105,7 +105,7 @@ import Testing
     @Test func everyFlippedByteThrowsOrReads() throws {
         // Whatever a damaged byte does, the reader must throw EmberError or return tensors
         // (the CRC catches damaged data; a damaged directory must not lead out of bounds).
-        for archive in ["stored.npz", "compressed.npz"] {
+        for archive in ["stored.npz", "compressed.npz", "zip64.npz"] {
             let bytes = try NumPyFixtures.bytes(archive)
             var failures = 0
             for i in bytes.indices {
