@@ -49,6 +49,19 @@ import Testing
         #expect(folder.contents == ["all.npz"])
     }
 
+    @Test func failedArchiveLeavesNothingBehind() throws {
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        let path = folder.file("w.npz")
+        try NumPy.saveArchive(["old": Tensor([1.0])], to: path)
+        // The second member fails after the first was written: the old archive stays whole.
+        #expect {
+            try NumPy.saveArchive(["a": Tensor([2.0]), "b": Tensor([3.0], dtype: .bfloat16)], to: path)
+        } throws: { "\($0)" == "\(path): 'b': NumPy has no bfloat16 dtype; convert the tensor with .to(.float32) before saving" }
+        #expect(try NumPy.loadArchive(path).names == ["old"])
+        #expect(folder.contents == ["w.npz"])
+    }
+
     @Test func compressionShrinksRepetitiveData() throws {
         let folder = try ScratchFolder()
         defer { folder.remove() }
