@@ -32,18 +32,17 @@ extension Tensor {
         let d = Dispatcher.shared
         let specified = indices.filter(\.consumesDimension).count
         var result = self
-        var dim = 0        // the dimension of `result` the next entry applies to
-        var reported = 0   // the dimension PyTorch names in its out-of-range message
-        for index in indices {
+        var dim = 0   // the dimension of `result` the next entry applies to
+        // PyTorch's out-of-range message names the entry's position in the index list.
+        for (position, index) in indices.enumerated() {
             switch index {
             case .index(let i):
                 let size = result.shape[dim]
                 guard i >= -size && i < size else {
                     throw EmberError(.indexOutOfRange, op: "subscript",
-                        "index \(i) is out of bounds for dimension \(reported) with size \(size)")
+                        "index \(i) is out of bounds for dimension \(position) with size \(size)")
                 }
                 result = try ViewSupport.call(d, Tensor.selectOp, [.tensor(result), .int(dim), .int(i)])
-                reported += 1
             case .slice(let start, let end, let step):
                 guard step != 0 else { throw EmberError(.invalidArgument, op: "subscript", "slice step cannot be zero") }
                 guard step > 0 else { throw EmberError(.invalidArgument, op: "subscript", "step must be greater than zero") }
@@ -51,17 +50,13 @@ extension Tensor {
                     .tensor(result), .int(dim), start.map(IValue.int) ?? .none, end.map(IValue.int) ?? .none, .int(step),
                 ])
                 dim += 1
-                reported += 1
             case .all:
                 dim += 1
-                reported += 1
             case .ellipsis:
                 dim += rank - specified
-                reported += rank - specified
             case .newAxis:
                 result = try ViewSupport.call(d, Tensor.unsqueezeOp, [.tensor(result), .int(dim)])
                 dim += 1
-                reported += 1
             }
         }
         // Like PyTorch, `t[...]` and `t[:]` return a new tensor object viewing the same elements.
