@@ -115,6 +115,7 @@ import Testing
         let i = 2
         #expect(a[1, i, .ellipsis].scalars(as: Int64.self) == [20, 21, 22, 23])
         #expect(TensorIndex.range(2..<8, step: 3) == .slice(start: 2, end: 8, step: 3))
+        #expect(a[.index(1), .slice(start: nil, end: 1, step: 1)].shape == [1, 4])
         #expect(((-3)...(-1)).tensorIndex == .slice(start: -3, end: nil, step: 1))
         #expect((...2).tensorIndex == .slice(start: nil, end: 3, step: 1))
     }

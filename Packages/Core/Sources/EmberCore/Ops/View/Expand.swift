@@ -20,7 +20,8 @@ extension CoreOperators {
             return [.tensor(try ViewSupport.call(d, expand, [.tensor(try args.tensor(0)), .ints(other.shape)]))]
         }
         d.registerSamples(expandAs) { dtype in
-            [[.tensor(ViewSamples.ramp([3, 1], dtype)), .tensor(ViewSamples.ramp([2, 3, 4], dtype))]]
+            [[.tensor(ViewSamples.ramp([3, 1], dtype)), .tensor(ViewSamples.ramp([2, 3, 4], dtype))],
+             [.tensor(ViewSamples.transposed([2, 3], dtype)), .tensor(ViewSamples.ramp([4, 2, 3], dtype))]]
         }
     }
 }

@@ -16,6 +16,17 @@ extension Tensor {
     ///
     /// Setting copies the new value into that view (broadcasting it and converting its
     /// dtype, as ``copy_(_:)``), so `t[0] = row` and `t[.all, 1] = column` write into `t`.
+    ///
+    /// ```swift
+    /// let t = Tensor([Float](...), shape: [4, 6])
+    /// t[1]                          // row 1, shape [6]           (t[1])
+    /// t[.all, 0]                    // column 0, shape [4]        (t[:, 0])
+    /// t[1..<3, ..<2]                // shape [2, 2]               (t[1:3, :2])
+    /// t[.range(0, 6, step: 2)]      // rows 0 and 2               (t[0:6:2])
+    /// t[.ellipsis, -1]              // last column                (t[..., -1])
+    /// t[.newAxis, 2...]             // shape [1, 2, 6]            (t[None, 2:])
+    /// t[0] = Tensor(scalar: 1.0)    // fills row 0                (t[0] = 1.0)
+    /// ```
     public subscript(_ indices: any TensorIndexConvertible...) -> Tensor {
         get {
             do { return try getItem(indices.map(\.tensorIndex)) } catch { fatalError("\(error)") }

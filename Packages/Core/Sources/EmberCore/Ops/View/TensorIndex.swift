@@ -47,9 +47,10 @@ public protocol TensorIndexConvertible {
 }
 
 extension TensorIndexConvertible where Self == TensorIndex {
-    // These make `.all`, `.ellipsis`, `.newAxis` and `.range(...)` available where the
-    // subscript expects `any TensorIndexConvertible`. Disfavoured so that the enum cases
-    // win where the type is `TensorIndex` itself.
+    // These make `.all`, `.ellipsis`, `.newAxis`, `.index(i)`, `.slice(...)` and
+    // `.range(...)` available where the subscript expects `any TensorIndexConvertible`.
+    // Those named like enum cases are disfavoured so that the cases win where the type is
+    // `TensorIndex` itself.
 
     /// The whole dimension (Python's `:`).
     @_disfavoredOverload public static var all: TensorIndex { TensorIndex.all }
@@ -57,6 +58,12 @@ extension TensorIndexConvertible where Self == TensorIndex {
     @_disfavoredOverload public static var ellipsis: TensorIndex { TensorIndex.ellipsis }
     /// A new dimension of size 1 (Python's `None`).
     @_disfavoredOverload public static var newAxis: TensorIndex { TensorIndex.newAxis }
+    /// One index along the dimension, which is removed (`t[.index(i)]` is `t[i]`).
+    @_disfavoredOverload public static func index(_ i: Int) -> TensorIndex { TensorIndex.index(i) }
+    /// `start..<end` by `step` (Python's `start:end:step`).
+    @_disfavoredOverload public static func slice(start: Int?, end: Int?, step: Int) -> TensorIndex {
+        TensorIndex.slice(start: start, end: end, step: step)
+    }
 
     /// `start..<end` by `step` (Python's `start:end:step`): `.range(0, 6, step: 2)`,
     /// `.range(step: 2)` for `::2`, `.range(-2)` for `-2:`.
