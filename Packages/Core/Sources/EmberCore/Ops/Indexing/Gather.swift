@@ -48,6 +48,8 @@ struct GatherKernel: Indexing.BitwiseKernel {
         let x = try args.tensor(0)
         let index = try Indexing.int64Index(try args.tensor(2), op: "gather", "Expected dtype int32/int64 for index")
         let dim = try checkedDim(try args.int(1), rank: x.rank, op: "gather")
+        let out = Tensor(empty: index.shape, dtype: x.dtype)
+        if index.count == 0 { return [.tensor(out)] }  // PyTorch checks no shapes then
         let xShape = ScatterGatherLayout.nonEmptyShape(x), iShape = ScatterGatherLayout.nonEmptyShape(index)
         guard xShape.count == iShape.count else {
             throw EmberError(.shapeMismatch, op: "gather", "Index tensor must have the same number of dimensions as input tensor")
@@ -56,18 +58,19 @@ struct GatherKernel: Indexing.BitwiseKernel {
             throw EmberError(.shapeMismatch, op: "gather",
                 "Size does not match at dimension \(d) expected index \(index.shape) to be no larger than self \(x.shape) apart from dimension \(dim)")
         }
-        let out = Tensor(empty: index.shape, dtype: x.dtype)
-        if index.count == 0 { return [.tensor(out)] }
         try Indexing.checkRange(index, size: xShape[dim], dim: dim, op: "gather")
         let layout = ScatterGatherLayout(index: index)
         let (srcStrides, step) = layout.strides(of: x, dim: dim)
         let outStrides = Tensor.contiguousStrides(for: layout.shape)
         let dst = Indexing.Elements<T>(out), src = Indexing.Elements<T>(x)
         let idx = UnsafePointer(index.dataPointer.assumingMemoryBound(to: Int64.self))
-        StridedLoop(shape: layout.shape, strides: [outStrides, layout.indexStrides, srcStrides]).forEachRow { off, n, st in
-            let o = dst.advanced(by: off[0]), s = src.advanced(by: off[2]), ix = idx + off[1]
-            let so = st[0], si = st[1], ss = st[2]
-            for j in 0..<n { o[j &* so] = s[j &* ss &+ Int(ix[j &* si]) &* step] }
+        let loop = StridedLoop(shape: layout.shape, strides: [outStrides, layout.indexStrides, srcStrides])
+        withExtendedLifetime(index) {  // index may be a converted copy that only `idx` points into
+            loop.forEachRow { off, n, st in
+                let o = dst.advanced(by: off[0]), s = src.advanced(by: off[2]), ix = idx + off[1]
+                let so = st[0], si = st[1], ss = st[2]
+                for j in 0..<n { o[j &* so] = s[j &* ss &+ Int(ix[j &* si]) &* step] }
+            }
         }
         return [.tensor(out)]
     }

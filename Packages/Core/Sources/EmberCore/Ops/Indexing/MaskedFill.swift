@@ -36,7 +36,8 @@ struct MaskedFillKernel: Indexing.BitwiseKernel {
             throw EmberError(.invalidArgument, op: op,
                 "masked_fill_ only supports a 0-dimensional value tensor, but got tensor with \(value.rank) dimension(s).")
         }
-        let fill = Indexing.Elements<T>(castTensor(value, to: x.dtype))[0]
+        let converted = castTensor(value, to: x.dtype)
+        let fill: T = withExtendedLifetime(converted) { Indexing.Elements<T>(converted)[0] }
         let shape = try broadcastShapes(x.shape, mask.shape, op: op)
         let out: Tensor
         if inPlace {

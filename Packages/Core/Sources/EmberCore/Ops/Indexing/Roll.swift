@@ -34,8 +34,10 @@ struct RollKernel: Indexing.BitwiseKernel {
             // Flattened roll: a 1-D roll of the elements in row-major order.
             let flat = x.isContiguous ? x : Indexing.contiguousCopy(x, T.self)
             let n = x.count
-            roll(Indexing.Elements<T>(flat), into: Indexing.Elements<T>(out), shape: [n],
-                 srcStrides: [1], dstStrides: [1], shifts: [0: shifts[0]])
+            withExtendedLifetime(flat) {
+                roll(Indexing.Elements<T>(flat), into: Indexing.Elements<T>(out), shape: [n],
+                     srcStrides: [1], dstStrides: [1], shifts: [0: shifts[0]])
+            }
             return [.tensor(out)]
         }
         guard x.rank > 0 else {

@@ -69,9 +69,13 @@ struct ScatterKernel: Indexing.BitwiseKernel {
         let x = try args.tensor(0), src = try args.tensor(3)
         let index = try Indexing.int64Index(try args.tensor(2), op: op, "Expected dtype int32/int64 for index")
         let dim = try checkedDim(try args.int(1), rank: x.rank, op: op)
-        try check(x, dim: dim, index: index, src: src, op: op)
+        guard src.dtype == x.dtype else {
+            throw EmberError(.invalidDType, op: op,
+                "Expected self.dtype to be equal to src.dtype (got \(x.dtype) and \(src.dtype))")
+        }
         let target = inPlace ? x : Indexing.contiguousCopy(x, T.self)
-        if index.count > 0 {
+        if index.count > 0 {  // PyTorch checks no shapes for an empty index
+            try check(x, dim: dim, index: index, src: src, op: op)
             try Indexing.checkRange(index, size: ScatterGatherLayout.nonEmptyShape(x)[dim], dim: dim, op: op)
             write(into: target, dim: dim, index: index, src: src, combine)
         }
@@ -80,10 +84,6 @@ struct ScatterKernel: Indexing.BitwiseKernel {
     }
 
     private static func check(_ x: Tensor, dim: Int, index: Tensor, src: Tensor, op: String) throws {
-        guard src.dtype == x.dtype else {
-            throw EmberError(.invalidDType, op: op,
-                "Expected self.dtype to be equal to src.dtype (got \(x.dtype) and \(src.dtype))")
-        }
         let xShape = ScatterGatherLayout.nonEmptyShape(x), iShape = ScatterGatherLayout.nonEmptyShape(index)
         let sShape = ScatterGatherLayout.nonEmptyShape(src)
         guard iShape.count == xShape.count else {
