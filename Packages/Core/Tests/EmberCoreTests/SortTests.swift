@@ -74,6 +74,26 @@ import Testing
         #expect(Tensor(empty: [2, 0]).sort(dim: 1).values.shape == [2, 0])
     }
 
+    /// topk of few among many keeps a running selection instead of sorting; it must pick
+    /// exactly the first k of the stable sort (checked against PyTorch above), NaNs and ties
+    /// included.
+    @Test(arguments: [1, 2, 5]) func topkSelectionAgreesWithSort(k: Int) {
+        for dtype in [DType.float32, .float64, .int64, .int16] {
+            // 3 rows of 96 values with many ties (and NaN for floats), stored transposed.
+            let values: [Double] = (0..<288).map { i in
+                dtype.isFloatingPoint && i % 41 == 7 ? .nan : Double((i * 37) % 23)
+            }
+            let x = IndexingTest.transposed(Tensor(values, shape: [96, 3]).to(dtype))
+            let first = IndexingTest.index((0..<Int64(k)).map { $0 })
+            for largest in [true, false] {
+                let top = x.topk(k, dim: 1, largest: largest)
+                let sorted = x.sort(dim: 1, descending: largest, stable: true)
+                T.expectEqual(top.values, sorted.values.indexSelect(dim: 1, index: first), "\(dtype) largest \(largest)")
+                T.expectEqual(top.indices, sorted.indices.indexSelect(dim: 1, index: first), "\(dtype) largest \(largest)")
+            }
+        }
+    }
+
     @Test func errorsMatchPyTorch() {
         let x = Tensor([1.0, 3.0, 2.0])
         T.expectError("topk", [.tensor(x), .int(4), .int(-1), .bool(true), .bool(true)],

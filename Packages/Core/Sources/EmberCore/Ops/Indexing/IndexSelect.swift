@@ -41,14 +41,24 @@ struct IndexSelectKernel: Indexing.BitwiseKernel {
         let out = Tensor(empty: shape, dtype: x.dtype)
         let dst = Indexing.Elements<T>(out), src = Indexing.Elements<T>(x)
         let dstStep = out.strides[dim], srcStep = x.strides[dim]
-        // Loop over every dimension but `dim`; within each row, over the selected entries.
+        // Loop over every dimension but `dim`; within each row, over the selected entries,
+        // with whichever of the two is closer together in memory innermost.
         let loop = StridedLoop(shape: Indexing.removing(dim, shape),
                                strides: [Indexing.removing(dim, out.strides), Indexing.removing(dim, x.strides)])
-        loop.forEachRow { off, n, st in
-            let so = st[0], ss = st[1]
-            for (k, i) in indices.enumerated() {
-                let o = dst.advanced(by: off[0] &+ k &* dstStep), s = src.advanced(by: off[1] &+ Int(i) &* srcStep)
-                for j in 0..<n { o[j &* so] = s[j &* ss] }
+        indices.withUnsafeBufferPointer { idx in
+            loop.forEachRow { off, n, st in
+                let so = st[0], ss = st[1]
+                if n == 1 || abs(so) < dstStep {
+                    for k in idx.indices {
+                        let o = dst.advanced(by: off[0] &+ k &* dstStep), s = src.advanced(by: off[1] &+ Int(idx[k]) &* srcStep)
+                        for j in 0..<n { o[j &* so] = s[j &* ss] }
+                    }
+                } else {
+                    for j in 0..<n {
+                        let o = dst.advanced(by: off[0] &+ j &* so), s = src.advanced(by: off[1] &+ j &* ss)
+                        for k in idx.indices { o[k &* dstStep] = s[Int(idx[k]) &* srcStep] }
+                    }
+                }
             }
         }
         return [.tensor(out)]

@@ -32,23 +32,21 @@ extension CoreOperators {
     /// Registers scatter_add (or scatter_add_) for every dtype: integers wrap, half types
     /// round after each addition as PyTorch's do, bool adds as `or`.
     private static func registerScatterAdd(_ d: Dispatcher, _ handle: OperatorHandle, op: String, inPlace: Bool) {
-        func add<T: BitwiseCopyable & Sendable>(_ dtype: DType, _ type: T.Type, _ plus: @escaping @Sendable (T, T) -> T) {
+        func add<C: ScatterCombine>(_ dtype: DType, _ combine: C.Type) {
             d.register(handle, dtypes: [dtype], package: package) { args in
-                try ScatterKernel.scatter(args, T.self, op: op, inPlace: inPlace, plus)
+                try ScatterKernel.scatter(args, C.self, op: op, inPlace: inPlace)
             }
         }
-        add(.bool, Bool.self) { $0 || $1 }
-        add(.uint8, UInt8.self) { $0 &+ $1 }
-        add(.int8, Int8.self) { $0 &+ $1 }
-        add(.int16, Int16.self) { $0 &+ $1 }
-        add(.int32, Int32.self) { $0 &+ $1 }
-        add(.int64, Int64.self) { $0 &+ $1 }
-        add(.float16, Float16.self) { $0 + $1 }
-        add(.bfloat16, UInt16.self) { a, b in  // bfloat16 bits: add in float32, round back
-            BFloat16(BFloat16(bitPattern: a).floatValue + BFloat16(bitPattern: b).floatValue).bitPattern
-        }
-        add(.float32, Float.self) { $0 + $1 }
-        add(.float64, Double.self) { $0 + $1 }
+        add(.bool, ScatterOr.self)
+        add(.uint8, ScatterWrappingAdd<UInt8>.self)
+        add(.int8, ScatterWrappingAdd<Int8>.self)
+        add(.int16, ScatterWrappingAdd<Int16>.self)
+        add(.int32, ScatterWrappingAdd<Int32>.self)
+        add(.int64, ScatterWrappingAdd<Int64>.self)
+        add(.float16, ScatterFloatAdd<Float16>.self)
+        add(.bfloat16, ScatterBFloat16Add.self)
+        add(.float32, ScatterFloatAdd<Float>.self)
+        add(.float64, ScatterFloatAdd<Double>.self)
     }
 }
 
@@ -58,13 +56,13 @@ struct ScatterKernel: Indexing.BitwiseKernel {
     let inPlace: Bool
 
     func run<T: BitwiseCopyable>(_ args: Arguments, _ type: T.Type) throws -> [IValue] {
-        try ScatterKernel.scatter(args, T.self, op: op, inPlace: inPlace) { $1 }
+        try ScatterKernel.scatter(args, ScatterReplace<T>.self, op: op, inPlace: inPlace)
     }
 
-    /// Checks the arguments, then writes `combine(old, src)` at each indexed position of self
+    /// Checks the arguments, then writes `C.combine(old, src)` at each indexed position of self
     /// (in place) or of a copy of self.
-    static func scatter<T: BitwiseCopyable>(
-        _ args: Arguments, _ type: T.Type, op: String, inPlace: Bool, _ combine: (T, T) -> T
+    static func scatter<C: ScatterCombine>(
+        _ args: Arguments, _ combine: C.Type, op: String, inPlace: Bool
     ) throws -> [IValue] {
         let x = try args.tensor(0), src = try args.tensor(3)
         let index = try Indexing.int64Index(try args.tensor(2), op: op, "Expected dtype int32/int64 for index")
@@ -73,11 +71,11 @@ struct ScatterKernel: Indexing.BitwiseKernel {
             throw EmberError(.invalidDType, op: op,
                 "Expected self.dtype to be equal to src.dtype (got \(x.dtype) and \(src.dtype))")
         }
-        let target = inPlace ? x : Indexing.contiguousCopy(x, T.self)
+        let target = inPlace ? x : Indexing.contiguousCopy(x, C.Element.self)
         if index.count > 0 {  // PyTorch checks no shapes for an empty index
             try check(x, dim: dim, index: index, src: src, op: op)
             try Indexing.checkRange(index, size: ScatterGatherLayout.nonEmptyShape(x)[dim], dim: dim, op: op)
-            write(into: target, dim: dim, index: index, src: src, combine)
+            write(into: target, dim: dim, index: index, src: src, C.self)
         }
         if inPlace { target.storage.bumpVersion() }
         return [.tensor(target)]
@@ -98,20 +96,20 @@ struct ScatterKernel: Indexing.BitwiseKernel {
         }
     }
 
-    private static func write<T: BitwiseCopyable>(
-        into target: Tensor, dim: Int, index: Tensor, src: Tensor, _ combine: (T, T) -> T
+    private static func write<C: ScatterCombine>(
+        into target: Tensor, dim: Int, index: Tensor, src: Tensor, _ combine: C.Type
     ) {
         let layout = ScatterGatherLayout(index: index)
         let (dstStrides, step) = layout.strides(of: target, dim: dim)
         let srcStrides = src.rank == 0 ? [0] : src.strides
-        let dst = Indexing.Elements<T>(target), source = Indexing.Elements<T>(src)
+        let dst = Indexing.Elements<C.Element>(target), source = Indexing.Elements<C.Element>(src)
         let idx = UnsafePointer(index.dataPointer.assumingMemoryBound(to: Int64.self))
         StridedLoop(shape: layout.shape, strides: [layout.indexStrides, srcStrides, dstStrides]).forEachRow { off, n, st in
             let ix = idx + off[0], s = source.advanced(by: off[1]), o = dst.advanced(by: off[2])
             let si = st[0], ss = st[1], so = st[2]
             for j in 0..<n {
                 let k = j &* so &+ Int(ix[j &* si]) &* step
-                o[k] = combine(o[k], s[j &* ss])
+                o[k] = C.combine(o[k], s[j &* ss])
             }
         }
     }

@@ -6,25 +6,28 @@ extension CoreOperators {
     static func registerTopK(_ d: Dispatcher) {
         let op = define(d, "topk(Tensor self, int k, int dim=-1, bool largest=True, bool sorted=True) -> (Tensor values, Tensor indices)",
                         doc: "The k largest or smallest elements along a dimension, with their indices.")
-        var dtypes = Set(DType.allCases)
-        dtypes.remove(.bool)
-        registerSortKernels(d, op, dtypes: dtypes) { args, type in
-            let x = try args.tensor(0), k = try args.int(1)
-            let dim = try checkedDim(try args.int(2), rank: x.rank, op: "topk")
-            let sorter = SliceSorter(x, dim: dim)
-            guard k >= 0 && k <= sorter.length else {
-                throw EmberError(.invalidArgument, op: "topk",
-                    "selected index k out of range (k = \(k), size \(sorter.length) along dimension \(dim))")
-            }
-            let (values, indices) = sorter.sorted(type, descending: try args.bool(3), keep: k)
-            return [.tensor(values), .tensor(indices)]
-        }
+        registerSortKernel(d, op, TopKKernel(), includingBool: false)
         d.registerSamples(op) { dtype in
             dtype == .bool ? [] : [
                 [.tensor(Indexing.sample([3, 1, 2, 6, 5, 4], [2, 3], dtype)), .int(2), .int(-1), .bool(true), .bool(true)],
                 [.tensor(Indexing.transposedSample([3, 1, 2, 6, 5, 4], [2, 3], dtype)), .int(1), .int(0), .bool(false), .bool(true)],
             ]
         }
+    }
+}
+
+/// `topk` for elements of type `T`.
+struct TopKKernel: Indexing.SortKernel {
+    func run<T: SortableElement>(_ args: Arguments, _ type: T.Type) throws -> [IValue] {
+        let x = try args.tensor(0), k = try args.int(1)
+        let dim = try checkedDim(try args.int(2), rank: x.rank, op: "topk")
+        let sorter = SliceSorter(x, dim: dim)
+        guard k >= 0 && k <= sorter.length else {
+            throw EmberError(.invalidArgument, op: "topk",
+                "selected index k out of range (k = \(k), size \(sorter.length) along dimension \(dim))")
+        }
+        let (values, indices) = sorter.top(T.self, k: k, largest: try args.bool(3))
+        return [.tensor(values), .tensor(indices)]
     }
 }
 
