@@ -6,6 +6,8 @@
 // since LLVM does not vectorise a floating-point reduction on its own (it may not reorder
 // the additions).
 
+import Dispatch
+
 /// float32 and float64: the types with SIMD matrix kernels. `Vector` holds one micro-tile
 /// row (8 floats or 4 doubles: two SSE registers on the baseline x86-64 target).
 protocol GEMMFloat: FloatElement, SIMDScalar, Codable {
@@ -30,10 +32,22 @@ enum FloatGEMM {
         } else if m == 1 {
             gemv(m: n, k: k, alpha: alpha, b.transposed, x: a.base, xStride: a.columnStride,
                  beta: beta, y: c.base, yStride: 1)
+        } else if m * n * k >= parallelThreshold && m >= 2 * PackedGEMM.mr {
+            // Two halves of the rows on two threads: disjoint outputs, shared read-only inputs.
+            let half = PackedGEMM.roundUp(m / 2, PackedGEMM.mr)
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                let start = part == 0 ? 0 : half, rows = part == 0 ? half : m - half
+                PackedGEMM.run(m: rows, n: n, k: k, alpha: alpha, a.advanced(by: start * a.rowStride), b,
+                               beta: beta, OutputMatrix(base: c.base + start * c.rowStride, rowStride: c.rowStride))
+            }
         } else {
             PackedGEMM.run(m: m, n: n, k: k, alpha: alpha, a, b, beta: beta, c)
         }
     }
+
+    /// The multiply-adds above which a product is split over two threads: waking a second
+    /// core costs ~50 µs (DESIGN §4), about 1.5 M multiply-adds of this kernel.
+    static let parallelThreshold = 4_000_000
 
     /// `c = beta * c`, writing zeros when `beta` is zero (without reading `c`).
     static func scale<T: GEMMFloat>(m: Int, n: Int, by beta: T, _ c: OutputMatrix<T>) {

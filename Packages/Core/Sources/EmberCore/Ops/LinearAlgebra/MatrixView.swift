@@ -3,7 +3,8 @@
 
 /// A read-only strided matrix: element (i, j) is `base[i * rowStride + j * columnStride]`.
 /// Strides are in elements and may be zero (a broadcast row or column) or negative.
-struct MatrixView<T> {
+/// Sendable so that threads can share it: it is only ever read, while its tensor lives.
+struct MatrixView<T>: @unchecked Sendable {
     /// Element (0, 0).
     var base: UnsafePointer<T>
     /// The distance between rows.
@@ -21,8 +22,9 @@ struct MatrixView<T> {
 }
 
 /// A writable row-major matrix with unit column stride: element (i, j) is
-/// `base[i * rowStride + j]`. Every output the kernels write has this layout.
-struct OutputMatrix<T> {
+/// `base[i * rowStride + j]`. Every output the kernels write has this layout. Threads that
+/// share one write disjoint rows.
+struct OutputMatrix<T>: @unchecked Sendable {
     /// Element (0, 0).
     var base: UnsafeMutablePointer<T>
     /// The distance between rows (the leading dimension).
