@@ -19,9 +19,10 @@ extension Double: GEMMFloat { typealias Vector = SIMD4<Double> }
 
 enum FloatGEMM {
     /// `c = beta * c + alpha * a · b`; see ``LinalgElement/gemm(m:n:k:alpha:_:_:beta:_:)``.
+    /// Products of at least `parallelAbove` multiply-adds run on two threads.
     static func gemm<T: GEMMFloat>(
         m: Int, n: Int, k: Int, alpha: T, _ a: MatrixView<T>, _ b: MatrixView<T>,
-        beta: T, _ c: OutputMatrix<T>
+        beta: T, _ c: OutputMatrix<T>, parallelAbove: Int = parallelThreshold
     ) {
         if m == 0 || n == 0 { return }
         if k == 0 {
@@ -32,7 +33,7 @@ enum FloatGEMM {
         } else if m == 1 {
             gemv(m: n, k: k, alpha: alpha, b.transposed, x: a.base, xStride: a.columnStride,
                  beta: beta, y: c.base, yStride: 1)
-        } else if m * n * k >= parallelThreshold && m >= 2 * PackedGEMM.mr {
+        } else if m * n * k >= parallelAbove && m >= 2 * PackedGEMM.mr {
             // Two halves of the rows on two threads: disjoint outputs, shared read-only inputs.
             let half = PackedGEMM.roundUp(m / 2, PackedGEMM.mr)
             DispatchQueue.concurrentPerform(iterations: 2) { part in
