@@ -28,9 +28,14 @@ cases = []
 F32, F64 = torch.float32, torch.float64
 
 
-def rand(shape, dtype):
+def rand(shape, dtype, gaussian=False):
+    """Random values: multiples of 1/16 in [-4, 4] (short in JSON, and their products sum
+    exactly, so float32 results must match to the last bit), or standard normal ones where
+    `gaussian` (rounding then differs by summation order, checked within tolerance)."""
     if dtype.is_floating_point:
-        return torch.randn(shape, dtype=torch.float64).to(dtype)
+        if gaussian:
+            return torch.randn(shape, dtype=torch.float64).to(dtype)
+        return (torch.randint(-64, 65, shape, dtype=torch.int64).double() / 16).to(dtype)
     lo, hi = (0, 4) if dtype == torch.uint8 else (-5, 6)
     return torch.randint(lo, hi, shape, dtype=dtype)
 
@@ -53,11 +58,11 @@ def operand(name, t, view):
     return {'key': key, 'view': view}, t
 
 
-def case(name, op, shapes, dtype, views=None, scalars=(), rtol=None, fn=None, tensors=None):
+def case(name, op, shapes, dtype, views=None, scalars=(), rtol=None, fn=None, tensors=None, gaussian=False):
     views = views or [''] * len(shapes)
     specs, ts = [], []
     for i, (shape, view) in enumerate(zip(shapes, views)):
-        t = tensors[i] if tensors else rand(shape, dtype)
+        t = tensors[i] if tensors else rand(shape, dtype, gaussian)
         spec, seen = operand(f'{name}.{i}', t, view)
         specs.append(spec)
         ts.append(seen)
@@ -76,6 +81,7 @@ for dt, tag in ((F32, 'f32'), (F64, 'f64')):
     # mm: odd sizes, transposed and strided operands, size-0 dimensions. (Sizes beyond one
     # packed block are checked in Swift against a naive product, to keep this file small.)
     case(f'mm_small_{tag}', 'mm', [(7, 13), (13, 9)], dt)
+    case(f'mm_gaussian_{tag}', 'mm', [(7, 13), (13, 9)], dt, gaussian=True)
     case(f'mm_1x1_{tag}', 'mm', [(1, 1), (1, 1)], dt)
     case(f'mm_row_{tag}', 'mm', [(1, 9), (9, 7)], dt)
     case(f'mm_col_{tag}', 'mm', [(7, 9), (9, 1)], dt)
@@ -90,7 +96,7 @@ for dt, tag in ((F32, 'f32'), (F64, 'f64')):
     case(f'mm_empty_n_{tag}', 'mm', [(2, 3), (3, 0)], dt)
     # addmm: beta/alpha, broadcasting self, integer-valued and fractional coefficients.
     case(f'addmm_{tag}', 'addmm', [(6, 8), (6, 5), (5, 8)], dt, scalars=(1, 1))
-    case(f'addmm_scaled_{tag}', 'addmm', [(6, 8), (6, 5), (5, 8)], dt, scalars=(0.5, -2.25))
+    case(f'addmm_scaled_{tag}', 'addmm', [(6, 8), (6, 5), (5, 8)], dt, scalars=(0.5, -2.25), gaussian=True)
     case(f'addmm_row_{tag}', 'addmm', [(8,), (6, 5), (5, 8)], dt, scalars=(2, 1), views=['', 'T', ''])
     case(f'addmm_col_{tag}', 'addmm', [(6, 1), (6, 5), (5, 8)], dt, scalars=(1, 3))
     case(f'addmm_0d_{tag}', 'addmm', [(), (6, 5), (5, 8)], dt, scalars=(1.5, 1))
@@ -121,11 +127,11 @@ for dt, tag in ((F32, 'f32'), (F64, 'f64')):
         case(f'matmul{i}_{tag}', 'matmul', [sa, sb], dt)
     case(f'matmul_T_{tag}', 'matmul', [(2, 4, 5), (2, 5, 3)], dt, views=['T', 'T'])
     case(f'matmul_foldT_{tag}', 'matmul', [(3, 4, 5), (5, 6)], dt, views=['T', 'T'])
-    case(f'matmul_bcast_{tag}', 'matmul', [(3, 4, 5), (3, 5, 2)], dt, views=['bcast3', ''])
+    case(f'matmul_bcast_{tag}', 'matmul', [(3, 4, 5), (3, 5, 2)], dt, views=['bcast3', ''], gaussian=True)
     case(f'matmul_step_{tag}', 'matmul', [(2, 3, 4), (4,)], dt, views=['step2', 'step2'])
-    case(f'dot_{tag}', 'dot', [(17,), (17,)], dt)
+    case(f'dot_{tag}', 'dot', [(17,), (17,)], dt, gaussian=True)
     case(f'dot_step_{tag}', 'dot', [(9,), (9,)], dt, views=['step2', ''])
-    case(f'mv_{tag}', 'mv', [(5, 19), (19,)], dt)
+    case(f'mv_{tag}', 'mv', [(5, 19), (19,)], dt, gaussian=True)
     case(f'mv_T_{tag}', 'mv', [(5, 11), (11,)], dt, views=['T', 'step2'])
     case(f'outer_{tag}', 'outer', [(4,), (3,)], dt)
 
