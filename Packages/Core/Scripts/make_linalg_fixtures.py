@@ -4,7 +4,7 @@ outer): values and error messages computed by PyTorch.
     /work/torchvenv/bin/python Packages/Core/Scripts/make_linalg_fixtures.py
 
 Writes Fixtures/linalg.json with:
-  cases:  [{name, op, inputs: [{key, view}], scalars: [..], rtol?}], where each input is
+  cases:  [{name, op, inputs: [{key, view}], scalars: [..], rtol?}] (rtol 0: exact), where each input is
           the tensor stored under `key`, seen through `view`:
             "T"      the stored tensor holds the transpose (last two dims swapped); the test
                      swaps them back as a strided view, so the operand is non-contiguous
@@ -74,6 +74,8 @@ def case(name, op, shapes, dtype, views=None, scalars=(), rtol=None, fn=None, te
     c = {'name': name, 'op': op, 'inputs': specs, 'scalars': list(scalars)}
     if rtol is not None:
         c['rtol'] = rtol
+    elif not gaussian:
+        c['rtol'] = 0  # exact inputs (or integers): every summation order gives this result
     cases.append(c)
 
 

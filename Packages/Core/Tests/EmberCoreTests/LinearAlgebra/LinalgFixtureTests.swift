@@ -50,7 +50,7 @@ import Testing
             #expect(actual.shape == expected.shape, "\(name): shape \(actual.shape) != \(expected.shape)")
             #expect(actual.isContiguous, "\(name)")
             let rtol = c["rtol"] as? Double ?? (expected.dtype == .float64 ? 1e-10 : 1e-4)
-            let atol = expected.dtype.isFloatingPoint ? rtol / 10 : 0
+            let atol = rtol / 10
             expectClose(actual, expected, rtol: rtol, atol: atol, name)
         }
     }
