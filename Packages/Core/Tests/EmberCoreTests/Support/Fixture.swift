@@ -45,8 +45,10 @@ struct Fixture {
                 default: return -.infinity
                 }
             }
+            // NSNumber first: `as? Bool` also accepts the number -0.0 (as false), losing its sign.
+            if let n = v as? NSNumber { return n.doubleValue }
             if let b = v as? Bool { return b ? 1 : 0 }
-            return (v as? NSNumber)?.doubleValue ?? .nan
+            return .nan
         }
         if dtype == .int64 {
             let ints = raw.map { ($0 as? NSNumber)?.int64Value ?? 0 }
