@@ -88,7 +88,7 @@ struct AddInPlaceKernel: FloatKernel, IntegerKernel {
         guard Pointwise.keepsDType(a, b) else { return try fallback(args) }
         try checkAlpha(try args.scalar(2), for: T.dtype, op: sign > 0 ? "add_" : "sub_")
         let alpha = T(try args.scalar(2).doubleValue * Double(sign))
-        try Elementwise.update(a, b.to(T.dtype), T.self, T.self, op: sign > 0 ? "add_" : "sub_") { $0 + alpha * $1 }
+        try Pointwise.update(a, b.to(T.dtype), T.self, op: sign > 0 ? "add_" : "sub_") { $0 + alpha * $1 }
         return [.tensor(a)]
     }
 
@@ -97,7 +97,7 @@ struct AddInPlaceKernel: FloatKernel, IntegerKernel {
         guard Pointwise.keepsDType(a, b) else { return try fallback(args) }
         try checkAlpha(try args.scalar(2), for: T.dtype, op: sign > 0 ? "add_" : "sub_")
         let alpha = T(int64Value: try args.scalar(2).intValue &* Int64(sign))
-        try Elementwise.update(a, b.to(T.dtype), T.self, T.self, op: sign > 0 ? "add_" : "sub_") { $0 &+ alpha &* $1 }
+        try Pointwise.update(a, b.to(T.dtype), T.self, op: sign > 0 ? "add_" : "sub_") { $0 &+ alpha &* $1 }
         return [.tensor(a)]
     }
 }

@@ -57,7 +57,7 @@ struct ClampKernel: NumericKernel {
         }
         let l = lo.map { castTensor($0, to: T.dtype).scalars(as: T.self)[0] }
         let h = hi.map { castTensor($0, to: T.dtype).scalars(as: T.self)[0] }
-        Elementwise.update(x, T.self) { clampElement($0, l, h) }
+        Pointwise.update(x, T.self) { clampElement($0, l, h) }
         return [.tensor(x)]
     }
 }

@@ -58,7 +58,7 @@ struct IntegerMapKernel<F: IntegerMap>: IntegerKernel {
 struct FloatMapInPlaceKernel<F: FloatMap>: FloatKernel {
     func run<T: FloatElement>(_ args: Arguments, _ type: T.Type) throws -> [IValue] {
         let target = try args.tensor(0)
-        Elementwise.update(target, T.self) { F.apply($0) }
+        Pointwise.update(target, T.self) { F.apply($0) }
         return [.tensor(target)]
     }
 }
@@ -67,7 +67,7 @@ struct FloatMapInPlaceKernel<F: FloatMap>: FloatKernel {
 struct IntegerMapInPlaceKernel<F: IntegerMap>: IntegerKernel {
     func run<T: IntegerNumericElement>(_ args: Arguments, _ type: T.Type) throws -> [IValue] {
         let target = try args.tensor(0)
-        Elementwise.update(target, T.self) { F.apply($0) }
+        Pointwise.update(target, T.self) { F.apply($0) }
         return [.tensor(target)]
     }
 }
@@ -100,7 +100,7 @@ struct FloatZipInPlaceKernel<F: FloatZip>: FloatKernel {
     func run<T: FloatElement>(_ args: Arguments, _ type: T.Type) throws -> [IValue] {
         let a = try args.tensor(0), b = try args.tensor(1)
         guard Pointwise.keepsDType(a, b) else { return try fallback(args) }
-        try Elementwise.update(a, b.to(T.dtype), T.self, T.self, op: name) { F.apply($0, $1) }
+        try Pointwise.update(a, b.to(T.dtype), T.self, op: name) { F.apply($0, $1) }
         return [.tensor(a)]
     }
 }
@@ -114,7 +114,7 @@ struct IntegerZipInPlaceKernel<F: IntegerZip>: IntegerKernel {
         guard Pointwise.keepsDType(a, b) else { return try fallback(args) }
         let other = b.to(T.dtype)
         if F.rejectsZeroDivisor { try Pointwise.checkNoZero(other, T.self, op: name) }
-        try Elementwise.update(a, other, T.self, T.self, op: name) { F.apply($0, $1) }
+        try Pointwise.update(a, other, T.self, op: name) { F.apply($0, $1) }
         return [.tensor(a)]
     }
 }
@@ -126,5 +126,40 @@ struct ComparisonKernel<P: ComparisonPredicate>: NumericKernel {
         [.tensor(try Elementwise.zip(try args.tensor(0), try args.tensor(1), T.self, T.self, to: Bool.self, op: name) {
             P.test($0, $1)
         })]
+    }
+}
+
+extension Pointwise {
+    /// `target[i] = f(target[i], b[i])` (b already of target's dtype): plain loops when
+    /// target is contiguous and `b` is one value or equally laid out, else the strided
+    /// loop. Bumps target's version.
+    @inline(__always)
+    static func update<A: TensorElement>(_ target: Tensor, _ b: Tensor, _ type: A.Type, op: String, _ f: (A, A) -> A) throws {
+        if target.isContiguous {
+            let n = target.count
+            let pt = target.dataPointer.assumingMemoryBound(to: A.self)
+            let pb = UnsafePointer(b.dataPointer.assumingMemoryBound(to: A.self))
+            if b.count == 1 && b.rank <= target.rank {
+                let s = pb[0]
+                for i in 0..<n { pt[i] = f(pt[i], s) }
+                target.storage.bumpVersion()
+                return
+            }
+            if b.shape == target.shape && b.isContiguous {
+                for i in 0..<n { pt[i] = f(pt[i], pb[i]) }
+                target.storage.bumpVersion()
+                return
+            }
+        }
+        try Elementwise.update(target, b, A.self, A.self, op: op, f)
+    }
+
+    /// `target[i] = f(target[i])`, with a plain loop for a contiguous target. Bumps the version.
+    @inline(__always)
+    static func update<A: TensorElement>(_ target: Tensor, _ type: A.Type, _ f: (A) -> A) {
+        guard target.isContiguous else { return Elementwise.update(target, A.self, f) }
+        let pt = target.dataPointer.assumingMemoryBound(to: A.self)
+        for i in 0..<target.count { pt[i] = f(pt[i]) }
+        target.storage.bumpVersion()
     }
 }

@@ -96,7 +96,7 @@ enum Pointwise {
     }
 
     private static func assign<T: TensorElement>(_ s: Tensor, into target: Tensor, _ type: T.Type, op: String) throws {
-        try Elementwise.update(target, s, T.self, T.self, op: op) { _, v in v }
+        try Pointwise.update(target, s, T.self, op: op) { _, v in v }
     }
 
     /// The kernel that runs `outOfPlace` with an in-place operator's arguments, checks the

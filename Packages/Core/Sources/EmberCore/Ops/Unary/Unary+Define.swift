@@ -40,7 +40,7 @@ extension CoreOperators {
         let fast = Pointwise.floatKernels(FloatMapInPlaceKernel<F>())
             .merging(Pointwise.integerKernels(IntegerMapInPlaceKernel<F>())) { a, _ in a }
         Pointwise.registerInPlace(d, inPlace, computing: op, fast: fast)
-        d.registerSamples(inPlace, samples)
+        d.registerSamples(inPlace) { dtype in dtype == .bool ? [] : samples(dtype) }
         return op
     }
 }

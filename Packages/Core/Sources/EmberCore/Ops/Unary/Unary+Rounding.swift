@@ -40,7 +40,7 @@ struct RoundKernel: FloatKernel, IntegerKernel {
             f = { ($0 / scale).rounded(.toNearestOrEven) * scale }
         }
         if inPlace {
-            Elementwise.update(x, T.self, f)
+            Pointwise.update(x, T.self, f)
             return [.tensor(x)]
         }
         return [.tensor(Elementwise.map(x, T.self, to: T.self, f))]
