@@ -119,6 +119,10 @@ import Testing
         #expect(i.pow(0.5).dtype == .float32)
         #expect(i.pow(2).scalars(as: Int32.self) == [1, 4, 9])
         #expect(Tensor([-2.0, 2.0]).pow(3).scalars(as: Float.self) == [-8, 8])
+        // A longer expression mixing tensors and numbers type-checks and evaluates left to right.
+        let x = Tensor([1.0, 2.0]), y = Tensor([3.0, 4.0])
+        let z = (x * y + x) / 2 - y * 3 + x % 2 - 1.5 * -x
+        #expect(z.scalars(as: Float.self) == [-4.5, -4])
         let bools = Tensor([true, false])
         #expect((bools | true).scalars(as: Bool.self) == [true, true])
         #expect((bools ^ true).scalars(as: Bool.self) == [false, true])

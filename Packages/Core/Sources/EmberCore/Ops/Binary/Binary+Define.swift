@@ -36,9 +36,9 @@ extension CoreOperators {
     /// Declares `name_(Tensor(a!) self, Tensor other) -> Tensor(a!)` computed through `op`
     /// for every dtype (comparison and logical operators, whose results are cast back).
     static func defineInPlaceThroughFallback(_ d: Dispatcher, _ op: OperatorHandle, samples: SampleInputs?) {
-        let name = d.definition(op).schema.name + "_"
+        let name = d.info(op).schema.name + "_"
         let inPlace = define(d, "\(name)(Tensor(a!) self, Tensor other) -> Tensor(a!)",
-                             dispatchOn: "self", doc: "In-place \(d.definition(op).schema.name), keeping self's dtype.")
+                             dispatchOn: "self", doc: "In-place \(d.info(op).schema.name), keeping self's dtype.")
         Pointwise.registerInPlace(d, inPlace, computing: op, fast: [:])
         if let samples { d.registerSamples(inPlace, samples) }
     }

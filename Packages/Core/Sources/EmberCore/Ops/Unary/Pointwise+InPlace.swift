@@ -49,7 +49,7 @@ enum Pointwise {
 
     /// Registers, for `dtypes`, a kernel that throws ``notImplemented(_:_:op:)``.
     static func registerUnsupported(_ d: Dispatcher, _ op: OperatorHandle, _ dtypes: [DType], kernelName: String) {
-        let name = d.definition(op).schema.name
+        let name = d.info(op).schema.name
         for dtype in dtypes {
             d.register(op, dtypes: [dtype], package: CoreOperators.package) { _ in
                 throw notImplemented(kernelName, dtype, op: name)
@@ -122,7 +122,7 @@ enum Pointwise {
     /// Registers the in-place operator `op`: `fast` kernels for their dtypes, the fallback
     /// through `outOfPlace` for every other dtype.
     static func registerInPlace(_ d: Dispatcher, _ op: OperatorHandle, computing outOfPlace: OperatorHandle, fast: [DType: Kernel]) {
-        let name = d.definition(op).schema.name
+        let name = d.info(op).schema.name
         let fallback = inPlaceFallback(d, outOfPlace, name: name)
         let others = DType.allCases.filter { fast[$0] == nil }
         d.register(op, dtypes: others, package: CoreOperators.package, kernel: fallback)
