@@ -2,7 +2,9 @@
 // library's pow (a negative base with an integral exponent is defined, unlike
 // `Real.pow`); integers use exact repeated squaring with wrapping, where a negative exponent
 // gives 1 for base 1, ±1 for base -1 and 0 otherwise — except that a negative Swift-number
-// exponent on an integer tensor is an error, as in PyTorch.
+// exponent on an integer tensor is an error, as in PyTorch. (The kernel sees the exponent
+// after promotion; for a uint8 tensor a wrapped -1 has become 255, so that case is caught
+// only by the Swift API, which checks the number before converting it.)
 
 #if canImport(Glibc)
 import Glibc
@@ -90,11 +92,23 @@ extension Tensor {
     public func pow(_ exponent: Tensor) -> Tensor { callPointwise(Tensor.powOp, exponent) }
     /// `self ** exponent` for a Swift number: `intTensor.pow(2)` stays integral,
     /// `intTensor.pow(0.5)` is float32, and a negative integer exponent of an integer tensor is an error.
-    public func pow(_ exponent: Scalar) -> Tensor { callPointwise(Tensor.powOp, Tensor(wrapping: exponent)) }
+    public func pow(_ exponent: Scalar) -> Tensor {
+        checkIntegerExponent(exponent)
+        return callPointwise(Tensor.powOp, Tensor(wrapping: exponent))
+    }
     /// Raises self to `exponent` in place (`tensor.pow_`).
     @discardableResult public func pow_(_ exponent: Tensor) -> Tensor { callPointwise(Tensor.powInPlaceOp, exponent) }
     /// Raises self to the Swift number `exponent` in place (`tensor.pow_`).
     @discardableResult public func pow_(_ exponent: Scalar) -> Tensor {
-        callPointwise(Tensor.powInPlaceOp, Tensor(wrapping: exponent))
+        checkIntegerExponent(exponent)
+        return callPointwise(Tensor.powInPlaceOp, Tensor(wrapping: exponent))
+    }
+
+    /// Traps for a negative integer exponent of an integer or bool tensor before the number
+    /// is converted to the tensor's dtype (where a uint8 tensor would see -1 as 255).
+    private func checkIntegerExponent(_ exponent: Scalar) {
+        if !dtype.isFloatingPoint, case .int(let e) = exponent, e < 0 {
+            fatalError("pow: Integers to negative integer powers are not allowed.")
+        }
     }
 }

@@ -81,7 +81,7 @@ extension CoreOperators {
             let domain: PointwiseSamples.Domain = dtype.isFloatingPoint ? .real : .integers
             return PointwiseSamples.unary(domain, dtype, extra: [bound(-1), bound(1)]) + [
                 [.tensor(PointwiseSamples.tensor(domain, [2, 3], dtype)),
-                 .tensor(PointwiseSamples.tensor(domain, [3], dtype, seed: 3)), .none],
+                 .tensor(PointwiseSamples.tensor(dtype.isFloatingPoint ? .unit : domain, [3], dtype, seed: 3)), .none],
             ]
         }
         d.registerSamples(op, samples)
