@@ -50,9 +50,16 @@ import Testing
         let evens = Tensor(storage: base.storage, shape: [3], strides: [2], storageOffset: 0, dtype: .float64)
         evens.neg_()
         #expect(base.scalars(as: Double.self) == [-10, 20, -30, 400, -500, 600])
-        // A float32 operand into the float64 view goes through the out-of-place path.
-        evens.add_(Tensor([1.0, 1.0, 1.0]))
+        evens.add_(Tensor([1.0, 1.0, 1.0]))  // float32 operand, converted to the view's float64
         #expect(base.scalars(as: Double.self) == [-9, 20, -29, 400, -499, 600])
+        // A float64 operand promotes the float32 view's result: computed out of place, then
+        // written back through the strided view.
+        let base32 = Tensor([1.0, 2.0, 3.0, 4.0])
+        let odds = Tensor(storage: base32.storage, shape: [2], strides: [2], storageOffset: 1, dtype: .float32)
+        let v = base32.version
+        odds.mul_(Tensor([0.5, 0.25], dtype: .float64))
+        #expect(base32.scalars(as: Float.self) == [1, 1, 3, 1])
+        #expect(base32.version == v + 1)
     }
 
     @Test func integerInPlaceKeepsIntegerKernels() {

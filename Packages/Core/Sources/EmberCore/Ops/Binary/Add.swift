@@ -45,14 +45,16 @@ extension CoreOperators {
     }
 }
 
-/// PyTorch's checks on `alpha`: no floating alpha for integer results, no bool alpha for
-/// non-bool results.
-func checkAlpha(_ alpha: Scalar, for dtype: DType, op: String) throws {
-    if case .double = alpha, !dtype.isFloatingPoint {
-        throw EmberError(.invalidArgument, op: op, "For integral input tensors, argument alpha must not be a floating point number.")
-    }
-    if case .bool = alpha, dtype != .bool {
-        throw EmberError(.invalidArgument, op: op, "Boolean alpha only supported for Boolean results.")
+extension Pointwise {
+    /// PyTorch's checks on `alpha`: no floating alpha for integer results, no bool alpha for
+    /// non-bool results.
+    static func checkAlpha(_ alpha: Scalar, for dtype: DType, op: String) throws {
+        if case .double = alpha, !dtype.isFloatingPoint {
+            throw EmberError(.invalidArgument, op: op, "For integral input tensors, argument alpha must not be a floating point number.")
+        }
+        if case .bool = alpha, dtype != .bool {
+            throw EmberError(.invalidArgument, op: op, "Boolean alpha only supported for Boolean results.")
+        }
     }
 }
 
@@ -62,7 +64,7 @@ struct AddKernel: FloatKernel, IntegerKernel {
 
     func run<T: FloatElement>(_ args: Arguments, _ type: T.Type) throws -> [IValue] {
         let a = try args.tensor(0), b = try args.tensor(1), name = sign > 0 ? "add" : "sub"
-        try checkAlpha(try args.scalar(2), for: T.dtype, op: name)
+        try Pointwise.checkAlpha(try args.scalar(2), for: T.dtype, op: name)
         let alpha = T(try args.scalar(2).doubleValue * Double(sign))
         if alpha == 1 { return [.tensor(try Elementwise.zip(a, b, T.self, T.self, to: T.self, op: name) { $0 + $1 })] }
         return [.tensor(try Elementwise.zip(a, b, T.self, T.self, to: T.self, op: name) { $0 + alpha * $1 })]
@@ -70,7 +72,7 @@ struct AddKernel: FloatKernel, IntegerKernel {
 
     func run<T: IntegerNumericElement>(_ args: Arguments, _ type: T.Type) throws -> [IValue] {
         let a = try args.tensor(0), b = try args.tensor(1), name = sign > 0 ? "add" : "sub"
-        try checkAlpha(try args.scalar(2), for: T.dtype, op: name)
+        try Pointwise.checkAlpha(try args.scalar(2), for: T.dtype, op: name)
         let alpha = T(int64Value: try args.scalar(2).intValue &* Int64(sign))
         if alpha == 1 { return [.tensor(try Elementwise.zip(a, b, T.self, T.self, to: T.self, op: name) { $0 &+ $1 })] }
         return [.tensor(try Elementwise.zip(a, b, T.self, T.self, to: T.self, op: name) { $0 &+ alpha &* $1 })]
@@ -86,7 +88,7 @@ struct AddInPlaceKernel: FloatKernel, IntegerKernel {
     func run<T: FloatElement>(_ args: Arguments, _ type: T.Type) throws -> [IValue] {
         let a = try args.tensor(0), b = try args.tensor(1)
         guard Pointwise.keepsDType(a, b) else { return try fallback(args) }
-        try checkAlpha(try args.scalar(2), for: T.dtype, op: sign > 0 ? "add_" : "sub_")
+        try Pointwise.checkAlpha(try args.scalar(2), for: T.dtype, op: sign > 0 ? "add_" : "sub_")
         let alpha = T(try args.scalar(2).doubleValue * Double(sign))
         try Pointwise.update(a, b.to(T.dtype), T.self, op: sign > 0 ? "add_" : "sub_") { $0 + alpha * $1 }
         return [.tensor(a)]
@@ -95,7 +97,7 @@ struct AddInPlaceKernel: FloatKernel, IntegerKernel {
     func run<T: IntegerNumericElement>(_ args: Arguments, _ type: T.Type) throws -> [IValue] {
         let a = try args.tensor(0), b = try args.tensor(1)
         guard Pointwise.keepsDType(a, b) else { return try fallback(args) }
-        try checkAlpha(try args.scalar(2), for: T.dtype, op: sign > 0 ? "add_" : "sub_")
+        try Pointwise.checkAlpha(try args.scalar(2), for: T.dtype, op: sign > 0 ? "add_" : "sub_")
         let alpha = T(int64Value: try args.scalar(2).intValue &* Int64(sign))
         try Pointwise.update(a, b.to(T.dtype), T.self, op: sign > 0 ? "add_" : "sub_") { $0 &+ alpha &* $1 }
         return [.tensor(a)]

@@ -9,13 +9,15 @@
 // NaN propagates from `self` and from either bound; a `min` above `max` gives `max`, since
 // the result is `min(max(x, lo), hi)`.
 
-/// `min(max(x, lo), hi)` with either bound optional, NaN-propagating.
-@inline(__always)
-func clampElement<T: NumericElement>(_ x: T, _ lo: T?, _ hi: T?) -> T {
-    var r = x
-    if let lo { r = r != r ? r : lo != lo ? lo : r < lo ? lo : r }
-    if let hi { r = r != r ? r : hi != hi ? hi : hi < r ? hi : r }
-    return r
+extension Pointwise {
+    /// `min(max(x, lo), hi)` with either bound optional, NaN-propagating.
+    @inline(__always)
+    static func clamp<T: NumericElement>(_ x: T, _ lo: T?, _ hi: T?) -> T {
+        var r = x
+        if let lo { r = r != r ? r : lo != lo ? lo : r < lo ? lo : r }
+        if let hi { r = r != r ? r : hi != hi ? hi : hi < r ? hi : r }
+        return r
+    }
 }
 
 /// clamp for one element type; the in-place form clamps `self` directly when both bounds
@@ -34,11 +36,11 @@ struct ClampKernel: NumericKernel {
         let out: Tensor
         switch (lo, hi) {
         case (let lo?, let hi?):
-            out = try Elementwise.zip3(x, lo, hi, T.self, T.self, T.self, to: T.self, op: name) { clampElement($0, $1, $2) }
+            out = try Elementwise.zip3(x, lo, hi, T.self, T.self, T.self, to: T.self, op: name) { Pointwise.clamp($0, $1, $2) }
         case (let lo?, nil):
-            out = try Elementwise.zip(x, lo, T.self, T.self, to: T.self, op: name) { clampElement($0, $1, nil) }
+            out = try Elementwise.zip(x, lo, T.self, T.self, to: T.self, op: name) { Pointwise.clamp($0, $1, nil) }
         case (nil, let hi?):
-            out = try Elementwise.zip(x, hi, T.self, T.self, to: T.self, op: name) { clampElement($0, nil, $1) }
+            out = try Elementwise.zip(x, hi, T.self, T.self, to: T.self, op: name) { Pointwise.clamp($0, nil, $1) }
         case (nil, nil):
             fatalError("unreachable")
         }
@@ -57,7 +59,7 @@ struct ClampKernel: NumericKernel {
         }
         let l = lo.map { castTensor($0, to: T.dtype).scalars(as: T.self)[0] }
         let h = hi.map { castTensor($0, to: T.dtype).scalars(as: T.self)[0] }
-        Pointwise.update(x, T.self) { clampElement($0, l, h) }
+        Pointwise.update(x, T.self) { Pointwise.clamp($0, l, h) }
         return [.tensor(x)]
     }
 }
