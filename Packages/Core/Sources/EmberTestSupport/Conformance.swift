@@ -33,7 +33,7 @@ public enum Conformance {
         do { first = try dispatcher.call(op.schema.name, copyInputs(args, strided: false)) } catch {
             return ["\(label): threw \(error)"]
         }
-        if isRandom(op.schema.name) || op.schema.name.hasSuffix("_") { return [] }
+        if isRandom(op.schema.name) || op.schema.name.hasSuffix("_") || readsStorage(op.schema.name) { return [] }
         var failures: [String] = []
         do {
             let again = try dispatcher.call(op.schema.name, copyInputs(args, strided: false))
@@ -52,7 +52,7 @@ public enum Conformance {
     /// float64 samples narrowed to float32.
     static func checkPrecisionAgreement(_ op: OperatorInfo, _ samples: SampleInputs, dispatcher: Dispatcher) -> [String] {
         let dtypes = Set(op.kernels.compactMap(\.dtype))
-        guard dtypes.contains(.float32), dtypes.contains(.float64), !isRandom(op.schema.name),
+        guard dtypes.contains(.float32), dtypes.contains(.float64), !isRandom(op.schema.name), !readsStorage(op.schema.name),
               !op.schema.name.hasSuffix("_") else { return [] }
         var failures: [String] = []
         for (n, args) in samples(.float64).enumerated() {
@@ -73,6 +73,10 @@ public enum Conformance {
         }
         return failures
     }
+
+    /// Operators defined on the storage rather than the values (`as_strided`), whose results
+    /// legitimately change with the layout.
+    static func readsStorage(_ name: String) -> Bool { name == "as_strided" }
 
     static func isRandom(_ name: String) -> Bool {
         ["rand", "bernoulli", "multinomial", "normal", "dropout", "uniform", "empty"].contains { name.contains($0) }
