@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(path: "Packages/Core"),
         .package(path: "Plugins/Distance"),
+        .package(path: "Tools/CLI"),
     ],
     targets: [
         .target(
@@ -23,7 +24,10 @@ let package = Package(
         ),
         .testTarget(
             name: "EmberCoreTests",
-            dependencies: [.product(name: "EmberCore", package: "Core")],
+            dependencies: [
+                .product(name: "EmberCore", package: "Core"),
+                .product(name: "EmberTestSupport", package: "Core"),
+            ],
             path: "Packages/Core/Tests/EmberCoreTests",
             resources: [.copy("Fixtures")]
         ),
@@ -37,8 +41,14 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "EmberCLITests",
+            dependencies: [.product(name: "EmberCLIKit", package: "CLI")],
+            path: "Tools/CLI/Tests/EmberCLITests",
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
             name: "EmberIntegrationTests",
-            dependencies: ["Ember"],
+            dependencies: ["Ember", .product(name: "EmberTestSupport", package: "Core")],
             path: "Tests/EmberIntegrationTests"
         ),
     ],

@@ -29,7 +29,7 @@ import Testing
             sub(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor
               Subtracts other, scaled by alpha, from self.
               defined by EmberCore
-              cpu: uint8, int8, int16, int32, int64, float16, bfloat16, float32, float64 by EmberCore
+              cpu: bool, uint8, int8, int16, int32, int64, float16, bfloat16, float32, float64 by EmberCore
             """))
     }
 

@@ -43,8 +43,12 @@ import Testing
         #expect(try NumPy.load(out).dtype == .float32)
         _ = try parse(["ops", "run", "sub", input, input, "--arg", "alpha=0.5", "-o", out], as: OpsRun.self).execute()
         #expect(try NumPy.load(out).scalars(as: Float.self) == [0.5, 1, 1.5, 2, 2.5])
-        _ = try parse(["ops", "run", "add", input, input, "--arg", "alpha=true", "-o", out], as: OpsRun.self).execute()
-        #expect(try NumPy.load(out).scalars(as: Float.self) == [2, 4, 6, 8, 10])
+        _ = try parse(["ops", "run", "add", input, input, "--arg", "alpha=2", "-o", out], as: OpsRun.self).execute()
+        #expect(try NumPy.load(out).scalars(as: Float.self) == [3, 6, 9, 12, 15])
+        let boolAlpha = try parse(["ops", "run", "add", input, input, "--arg", "alpha=true", "-o", out], as: OpsRun.self)
+        #expect { try boolAlpha.execute() } throws: { error in
+            errorText(error) == "Error: add: Boolean alpha only supported for Boolean results."
+        }
     }
 
     @Test(arguments: [
