@@ -15,11 +15,25 @@ enum CoreFigures {
                 return secondsPerCall(iterations: 1_000_000) { blackHole(d.kernel(for: op, dtype: .float32) != nil) } * 1e9
             },
             Figure(name: "add_16M_GBps", unit: "GB/s") {
-                let n = 16 * 1024 * 1024
-                let x = Tensor([Float](repeating: 1, count: n), shape: [n])
-                let y = Tensor([Float](repeating: 2, count: n), shape: [n])
-                return 3 * 4 * Double(n) / secondsPerCall(iterations: 20) { blackHole(x + y) } / 1e9
+                let (x, y) = bigOperands()
+                return 12 * Double(x.count) / secondsPerCall(iterations: 20) { blackHole(x + y) } / 1e9
+            },
+            Figure(name: "mul_16M_GBps", unit: "GB/s") {
+                let (x, y) = bigOperands()
+                return 12 * Double(x.count) / secondsPerCall(iterations: 20) { blackHole(x * y) } / 1e9
+            },
+            Figure(name: "exp_16M_GBps", unit: "GB/s") {
+                let (x, _) = bigOperands()
+                return 8 * Double(x.count) / secondsPerCall(iterations: 20) { blackHole(x.exp()) } / 1e9
             },
         ]
+    }
+
+    /// Two 16M-element float32 vectors of values in [-1, 1).
+    static func bigOperands() -> (Tensor, Tensor) {
+        let n = 16 * 1024 * 1024
+        let x = Tensor((0..<n).map { Float($0 % 1000) / 500 - 1 }, shape: [n])
+        let y = Tensor((0..<n).map { Float($0 % 777) / 388.5 - 1 }, shape: [n])
+        return (x, y)
     }
 }

@@ -2,7 +2,13 @@
 // floating point: integer and bool tensors give float32, as in PyTorch.
 
 extension Pointwise {
-    enum Exp: FloatMap { static func apply<T: FloatElement>(_ x: T) -> T { .exp(x) } }
+    enum Exp: FloatMap {
+        @inline(__always) static func apply<T: FloatElement>(_ x: T) -> T {
+            // float32 takes the vectorisable kernel; the check folds away when specialised.
+            if T.self == Float.self { return unsafeBitCast(FastMath.exp(unsafeBitCast(x, to: Float.self)), to: T.self) }
+            return .exp(x)
+        }
+    }
     enum Expm1: FloatMap { static func apply<T: FloatElement>(_ x: T) -> T { .expMinusOne(x) } }
     enum Log: FloatMap { static func apply<T: FloatElement>(_ x: T) -> T { .log(x) } }
     enum Log2: FloatMap { static func apply<T: FloatElement>(_ x: T) -> T { .log2(x) } }
@@ -17,8 +23,8 @@ extension Pointwise {
     /// `e^x / (1 + e^x)` (e^x underflows gracefully to 0 instead of e^-x overflowing).
     enum Sigmoid: FloatMap {
         static func apply<T: FloatElement>(_ x: T) -> T {
-            if x >= 0 { return 1 / (1 + .exp(-x)) }
-            let e = T.exp(x)
+            if x >= 0 { return 1 / (1 + Exp.apply(-x)) }
+            let e = Exp.apply(x)
             return e / (1 + e)
         }
     }
