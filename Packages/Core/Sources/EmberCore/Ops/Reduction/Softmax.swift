@@ -35,8 +35,8 @@ struct SoftmaxKernel: FloatKernel {
         return [.tensor(ReducePlan.mapLines(x, dim: dim, T.self, to: T.self) { src, ss, dst, ds, n in
             let m = Reduction.rowMax(src, n, stride: ss)
             if isLog {
-                let shift = m + T.log(CascadeSum.sum(count: n) { i in T.exp(src[i * ss] - m) })
-                for i in 0..<n { dst[i * ds] = src[i * ss] - shift }
+                let logSum = T.log(CascadeSum.sum(count: n) { i in T.exp(src[i * ss] - m) })
+                for i in 0..<n { dst[i * ds] = (src[i * ss] - m) - logSum }
             } else {
                 for i in 0..<n { dst[i * ds] = T.exp(src[i * ss] - m) }
                 let scale = 1 / CascadeSum.sum(dst, n, stride: ds)
