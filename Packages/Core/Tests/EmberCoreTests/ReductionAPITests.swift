@@ -60,6 +60,27 @@ import Testing
         #expect(nan.min(dim: 0).indices.scalars(as: Int64.self) == [1])
     }
 
+    @Test func extremaOfLongRowsHandleInfinityAndNaN() {
+        // Rows of 8+ contiguous elements take the eight-accumulator path.
+        var values = (0..<21).map { Double($0) - 10 }
+        values[13] = .infinity
+        values[3] = -.infinity
+        for dtype in [DType.float32, .float64] {
+            let t = Tensor(values, shape: [21]).to(dtype)
+            #expect(t.amax().doubleScalars == [.infinity])
+            #expect(t.amin().doubleScalars == [-.infinity])
+            #expect(t.max(dim: 0).indices.scalars(as: Int64.self) == [13])
+            var withNaN = values
+            withNaN[17] = .nan
+            let n = Tensor(withNaN, shape: [21]).to(dtype)
+            #expect(n.amax().doubleScalars[0].isNaN && n.min().doubleScalars[0].isNaN)
+            #expect(n.argmin().scalars(as: Int64.self) == [17])
+        }
+        let ints = Tensor((0..<19).map { Int64(($0 * 7) % 19) - 9 })
+        #expect(ints.amax().scalars(as: Int64.self) == [9])
+        #expect(ints.to(.int8).amin().scalars(as: Int8.self) == [-9])
+    }
+
     @Test func varianceAndNorms() {
         let v = Tensor([2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0], dtype: .float64)
         #expect(v.var(correction: 0).item(as: Double.self) == 4)

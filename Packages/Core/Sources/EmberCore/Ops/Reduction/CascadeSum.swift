@@ -27,27 +27,45 @@ public enum CascadeSum {
         return sum(count: n) { p[$0 * stride] }
     }
 
-    /// The sum of `f(i)` for `i` in `0..<n`, in pairwise order.
-    @inlinable
+    /// The sum of `f(i)` for `i` in `0..<n`, in pairwise order: leaves of ``scalarLeaf``
+    /// terms (four accumulators each) combine like a binary counter, each completed pair of
+    /// equal-sized partial sums merging into one, so partial sums add pairwise without
+    /// recursion and `f` inlines into the leaf loop.
+    @inlinable @inline(__always)
     public static func sum<T: FloatElement>(count n: Int, _ f: (Int) -> T) -> T {
-        pairwise(0, n, f)
+        if n <= scalarLeaf { return leaf(0, n, f) }
+        return withUnsafeTemporaryAllocation(of: T.self, capacity: 64) { stack in
+            var top = 0, leafIndex = 0, lo = 0
+            while lo < n {
+                let hi = Swift.min(lo + scalarLeaf, n)
+                var partial = leaf(lo, hi, f)
+                var k = leafIndex
+                while k & 1 == 1 {
+                    top -= 1
+                    partial = stack[top] + partial
+                    k >>= 1
+                }
+                stack[top] = partial
+                top += 1
+                leafIndex += 1
+                lo = hi
+            }
+            var total = stack[top - 1]
+            for i in stride(from: top - 2, through: 0, by: -1) { total = stack[i] + total }
+            return total
+        }
     }
 
-    @inlinable
-    static func pairwise<T: FloatElement>(_ lo: Int, _ hi: Int, _ f: (Int) -> T) -> T {
-        let n = hi - lo
-        if n <= scalarLeaf {
-            var a0 = T.zeroValue, a1 = T.zeroValue, a2 = T.zeroValue, a3 = T.zeroValue
-            var i = lo
-            while i + 4 <= hi {
-                a0 += f(i); a1 += f(i + 1); a2 += f(i + 2); a3 += f(i + 3)
-                i += 4
-            }
-            while i < hi { a0 += f(i); i += 1 }
-            return (a0 + a1) + (a2 + a3)
+    @inlinable @inline(__always)
+    static func leaf<T: FloatElement>(_ lo: Int, _ hi: Int, _ f: (Int) -> T) -> T {
+        var a0 = T.zeroValue, a1 = T.zeroValue, a2 = T.zeroValue, a3 = T.zeroValue
+        var i = lo
+        while i + 4 <= hi {
+            a0 += f(i); a1 += f(i + 1); a2 += f(i + 2); a3 += f(i + 3)
+            i += 4
         }
-        let mid = lo + ((n / 2) & ~3)
-        return pairwise(lo, mid, f) + pairwise(mid, hi, f)
+        while i < hi { a0 += f(i); i += 1 }
+        return (a0 + a1) + (a2 + a3)
     }
 
     /// The sum of a contiguous float32 row.

@@ -65,9 +65,56 @@ extension Reduction {
     /// The NaN-propagating maximum (or minimum) of `x` under `plan`.
     @inlinable
     static func extremum<T: NumericElement>(_ x: Tensor, _ plan: ReducePlan, _ type: T.Type, isMax: Bool) -> Tensor {
-        isMax
-            ? fold(x, plan, T.self, initial: T.lowest) { maxPropagatingNaN($0, $1) }
-            : fold(x, plan, T.self, initial: T.highest) { minPropagatingNaN($0, $1) }
+        fold(x, plan, ExtremumFold<T>(isMax: isMax))
+    }
+}
+
+/// The NaN-propagating maximum (`isMax`) or minimum of the elements, with a fast path for
+/// contiguous runs.
+struct ExtremumFold<T: NumericElement>: ReductionFold {
+    let isMax: Bool
+    var initial: T { isMax ? T.lowest : T.highest }
+
+    @inlinable func step(_ a: T, _ x: T) -> T {
+        isMax ? Reduction.maxPropagatingNaN(a, x) : Reduction.minPropagatingNaN(a, x)
+    }
+
+    /// Eight independent accumulators (which the compiler turns into vector max/min)
+    /// instead of one dependent NaN-aware select per element. NaN never compares better, so
+    /// it is caught separately: `x - x` is NaN exactly for NaN and ±inf, and a NaN in that
+    /// running sum sends the run to an exact search for a NaN.
+    @inlinable func contiguous(_ p: UnsafePointer<T>, _ n: Int) -> T? {
+        isMax ? run(p, n) { $0 > $1 } : run(p, n) { $0 < $1 }
+    }
+
+    @inlinable @inline(__always)
+    func run(_ p: UnsafePointer<T>, _ n: Int, _ better: (T, T) -> Bool) -> T {
+        var m0 = initial, m1 = m0, m2 = m0, m3 = m0, m4 = m0, m5 = m0, m6 = m0, m7 = m0
+        var z0 = T.zeroValue, z1 = z0, z2 = z0, z3 = z0
+        var i = 0
+        while i + 8 <= n {
+            let x0 = p[i], x1 = p[i + 1], x2 = p[i + 2], x3 = p[i + 3]
+            let x4 = p[i + 4], x5 = p[i + 5], x6 = p[i + 6], x7 = p[i + 7]
+            m0 = better(x0, m0) ? x0 : m0; m1 = better(x1, m1) ? x1 : m1
+            m2 = better(x2, m2) ? x2 : m2; m3 = better(x3, m3) ? x3 : m3
+            m4 = better(x4, m4) ? x4 : m4; m5 = better(x5, m5) ? x5 : m5
+            m6 = better(x6, m6) ? x6 : m6; m7 = better(x7, m7) ? x7 : m7
+            z0 += (x0 - x0) + (x4 - x4); z1 += (x1 - x1) + (x5 - x5)
+            z2 += (x2 - x2) + (x6 - x6); z3 += (x3 - x3) + (x7 - x7)
+            i += 8
+        }
+        func pick(_ a: T, _ b: T) -> T { better(b, a) ? b : a }
+        var result = pick(pick(pick(m0, m1), pick(m2, m3)), pick(pick(m4, m5), pick(m6, m7)))
+        while i < n { result = step(result, p[i]); i += 1 }
+        let z = (z0 + z1) + (z2 + z3)
+        if z != z, case let k = firstNaN(p, n), k < n { return p[k] }
+        return result
+    }
+
+    @inlinable func firstNaN(_ p: UnsafePointer<T>, _ n: Int) -> Int {
+        var i = 0
+        while i < n && p[i] == p[i] { i += 1 }
+        return i
     }
 }
 

@@ -34,6 +34,8 @@ extension Reduction {
     /// The maximum of `n` elements `stride` apart (NaN propagates; -inf when empty).
     @inlinable
     static func rowMax<T: FloatElement>(_ p: UnsafePointer<T>, _ n: Int, stride: Int) -> T {
+        let fold = ExtremumFold<T>(isMax: true)
+        if stride == 1, let m = fold.contiguous(p, n) { return m }
         var m = -T.infinity
         for i in 0..<n { m = maxPropagatingNaN(m, p[i * stride]) }
         return m

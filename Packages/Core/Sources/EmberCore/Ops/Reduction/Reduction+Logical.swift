@@ -48,7 +48,7 @@ struct CountNonzeroKernel: FloatKernel, IntegerKernel {
     private func count<T: NumericElement>(_ args: Arguments, _ type: T.Type) throws -> [IValue] {
         let x = try args.tensor(0)
         let plan = try ReducePlan(x, dims: try args.optionalInts(1), keepdim: false, op: args.op)
-        return [.tensor(Reduction.fold(x, plan, T.self, initial: Int64(0)) { $1 != T.zeroValue ? $0 + 1 : $0 })]
+        return [.tensor(Reduction.fold(x, plan, NonzeroCountFold<T>()))]
     }
 }
 
@@ -56,9 +56,7 @@ extension Reduction {
     /// Whether all (or any) of each output's elements are non-zero.
     @inlinable
     static func logical<T: NumericElement>(_ x: Tensor, _ plan: ReducePlan, _ type: T.Type, isAll: Bool) -> Tensor {
-        isAll
-            ? fold(x, plan, T.self, initial: true) { $0 && $1 != T.zeroValue }
-            : fold(x, plan, T.self, initial: false) { $0 || $1 != T.zeroValue }
+        fold(x, plan, LogicalFold<T>(isAll: isAll))
     }
 }
 

@@ -56,9 +56,8 @@ extension Reduction {
     @inlinable
     static func norm<T: FloatElement>(_ x: Tensor, _ plan: ReducePlan, _ type: T.Type, p: Double) -> Tensor {
         switch p {
-        case .infinity: return fold(x, plan, T.self, initial: T.zeroValue) { maxPropagatingNaN($0, abs($1)) }
-        case -.infinity: return fold(x, plan, T.self, initial: T.infinity) { minPropagatingNaN($0, abs($1)) }
-        case 0: return fold(x, plan, T.self, initial: T.zeroValue) { $1 != 0 ? $0 + 1 : $0 }
+        case .infinity, -.infinity: return fold(x, plan, AbsExtremumFold<T>(isMax: p > 0))
+        case 0: return castTensor(fold(x, plan, NonzeroCountFold<T>()), to: T.dtype)
         default: break
         }
         let (out, po) = output(plan.outputShape, T.self)
@@ -71,6 +70,15 @@ extension Reduction {
             }
         }
         return out
+    }
+}
+
+/// The NaN-propagating maximum (`isMax`) or minimum of |x| (the ±inf norms).
+struct AbsExtremumFold<T: FloatElement>: ReductionFold {
+    let isMax: Bool
+    var initial: T { isMax ? T.zeroValue : T.infinity }
+    @inlinable func step(_ a: T, _ x: T) -> T {
+        isMax ? Reduction.maxPropagatingNaN(a, abs(x)) : Reduction.minPropagatingNaN(a, abs(x))
     }
 }
 

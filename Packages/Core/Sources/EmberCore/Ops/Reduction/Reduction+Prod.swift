@@ -21,13 +21,13 @@ struct ProdKernel: FloatKernel, IntegerKernel {
     func run<T: FloatElement>(_ args: Arguments, _ type: T.Type) throws -> [IValue] {
         let x = try args.tensor(0)
         let plan = try ReducePlan(x, dims: try args.optionalInt(1).map { [$0] }, keepdim: try args.bool(2), op: args.op)
-        return [.tensor(Reduction.fold(x, plan, T.self, initial: T.oneValue) { $0 * $1 })]
+        return [.tensor(Reduction.fold(x, plan, ProductFold<T>()))]
     }
 
     func run<T: IntegerNumericElement>(_ args: Arguments, _ type: T.Type) throws -> [IValue] {
         let x = try args.tensor(0)
         let plan = try ReducePlan(x, dims: try args.optionalInt(1).map { [$0] }, keepdim: try args.bool(2), op: args.op)
-        let result = Reduction.fold(x, plan, T.self, initial: Int64(1)) { $0 &* Int64(truncatingIfNeeded: $1) }
+        let result = Reduction.fold(x, plan, IntegerProductFold<T>())
         let dtype = try args.optionalDType(3) ?? .int64
         return [.tensor(dtype == .int64 ? result : castTensor(result, to: dtype))]
     }

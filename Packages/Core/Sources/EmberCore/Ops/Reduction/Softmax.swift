@@ -38,8 +38,12 @@ struct SoftmaxKernel: FloatKernel {
                 let logSum = T.log(CascadeSum.sum(count: n) { i in T.exp(src[i * ss] - m) })
                 for i in 0..<n { dst[i * ds] = (src[i * ss] - m) - logSum }
             } else {
-                for i in 0..<n { dst[i * ds] = T.exp(src[i * ss] - m) }
-                let scale = 1 / CascadeSum.sum(dst, n, stride: ds)
+                let total = CascadeSum.sum(count: n) { i in
+                    let e = T.exp(src[i * ss] - m)
+                    dst[i * ds] = e
+                    return e
+                }
+                let scale = 1 / total
                 for i in 0..<n { dst[i * ds] *= scale }
             }
         })]
