@@ -11,7 +11,7 @@ public enum CascadeSum {
     /// Elements per leaf of the scalar path.
     @usableFromInline static let scalarLeaf = 128
     /// Rows per leaf, and columns per tile, of the column path.
-    @usableFromInline static let rowLeaf = 16, columnTile = 256
+    @usableFromInline static let rowLeaf = 16, columnTile = 4096
 
     /// The sum of `n` elements starting at `p`, `stride` apart.
     @inlinable
@@ -119,37 +119,50 @@ public enum CascadeSum {
     }
 
     /// Column sums: `dst[j] = Σ_i src[i * rowStride + j]` for `j` in `0..<cols`, pairwise
-    /// over the rows, one cache-sized tile of columns at a time.
+    /// over the rows. Rows are read in order, one tile of columns at a time (so reads
+    /// stream); leaves of ``rowLeaf`` rows combine like a binary counter on a stack of
+    /// partial-sum rows, as in ``sum(count:_:)``.
     @inlinable
     public static func columns<T: FloatElement>(
         _ src: UnsafePointer<T>, rows: Int, rowStride: Int, cols: Int, into dst: UnsafeMutablePointer<T>
     ) {
-        var j = 0
-        while j < cols {
-            let width = min(columnTile, cols - j)
-            columnTree(src + j, 0, rows, rowStride, width, dst + j)
-            j += width
-        }
-    }
-
-    @inlinable
-    static func columnTree<T: FloatElement>(
-        _ src: UnsafePointer<T>, _ lo: Int, _ hi: Int, _ rowStride: Int, _ width: Int, _ dst: UnsafeMutablePointer<T>
-    ) {
-        if hi - lo <= rowLeaf {
-            for j in 0..<width { dst[j] = T.zeroValue }
-            for i in lo..<hi {
-                let row = src + i * rowStride
-                for j in 0..<width { dst[j] += row[j] }
+        let leaves = (rows + rowLeaf - 1) / rowLeaf
+        let levels = Int.bitWidth - leaves.leadingZeroBitCount + 1
+        let tile = Swift.min(cols, columnTile)
+        let stack = UnsafeMutablePointer<T>.allocate(capacity: levels * tile)
+        defer { stack.deallocate() }
+        var j0 = 0
+        while j0 < cols {
+            let w = Swift.min(tile, cols - j0)
+            var top = 0, leafIndex = 0, lo = 0
+            while lo < rows {
+                let hi = Swift.min(lo + rowLeaf, rows)
+                let slot = stack + top * tile
+                let first = src + lo * rowStride + j0
+                for j in 0..<w { slot[j] = first[j] }
+                for i in (lo + 1)..<hi {
+                    let row = src + i * rowStride + j0
+                    for j in 0..<w { slot[j] += row[j] }
+                }
+                var k = leafIndex
+                while k & 1 == 1 {
+                    top -= 1
+                    let left = stack + top * tile, right = left + tile
+                    for j in 0..<w { left[j] += right[j] }
+                    k >>= 1
+                }
+                top += 1
+                leafIndex += 1
+                lo = hi
             }
-            return
-        }
-        let mid = lo + (hi - lo) / 2
-        columnTree(src, lo, mid, rowStride, width, dst)
-        withUnsafeTemporaryAllocation(of: T.self, capacity: width) { tmp in
-            let t = tmp.baseAddress!
-            columnTree(src, mid, hi, rowStride, width, t)
-            for j in 0..<width { dst[j] += t[j] }
+            let out = dst + j0
+            let last = stack + (top - 1) * tile
+            for j in 0..<w { out[j] = last[j] }
+            for level in stride(from: top - 2, through: 0, by: -1) {
+                let partial = stack + level * tile
+                for j in 0..<w { out[j] = partial[j] + out[j] }
+            }
+            j0 += w
         }
     }
 }

@@ -16,13 +16,16 @@ public struct ReducePlan: Sendable {
     public let dims: [Int]
     /// The coalesced kept dims (outer to inner) and their input strides.
     @usableFromInline let keptShape: [Int], keptStrides: [Int]
-    /// The coalesced reduced dims (outer to inner) and their input strides, logical order kept
-    /// so that a flat position within a row is the row-major index over the reduced dims.
+    /// The coalesced reduced dims (outer to inner) and their input strides. With `ordered`,
+    /// in logical order, so that a position within a row is the row-major index over the
+    /// reduced dims; otherwise sorted by decreasing stride first, so that a reduction over
+    /// all dims of a transposed tensor is still one contiguous run.
     @usableFromInline let reducedShape: [Int], reducedStrides: [Int]
 
     /// Plans a reduction of a tensor of `shape`/`strides` over `dims` (already normalised,
-    /// sorted and unique).
-    public init(shape: [Int], strides: [Int], dims: [Int], keepdim: Bool) {
+    /// sorted and unique). `ordered` keeps the reduced elements in logical order (for
+    /// reductions that report positions); otherwise they are visited in memory order.
+    public init(shape: [Int], strides: [Int], dims: [Int], keepdim: Bool, ordered: Bool = false) {
         var out: [Int] = [], keptS: [Int] = [], keptT: [Int] = [], redS: [Int] = [], redT: [Int] = []
         for d in shape.indices {
             if dims.contains(d) {
@@ -40,17 +43,23 @@ public struct ReducePlan: Sendable {
         (keptShape, keptStrides) = ReducePlan.coalesce(keptS, keptT)
         if reducedCount == 0 {
             (reducedShape, reducedStrides) = ([0], [0])
-        } else {
+        } else if ordered {
             (reducedShape, reducedStrides) = ReducePlan.coalesce(redS, redT)
+        } else {
+            let order = redS.indices.sorted { (abs(redT[$0]), $1) > (abs(redT[$1]), $0) }
+            (reducedShape, reducedStrides) = ReducePlan.coalesce(order.map { redS[$0] }, order.map { redT[$0] })
         }
     }
 
     /// Plans a reduction of `x` over `dims` as the operators receive them: `nil` (and, when
     /// `emptyMeansAll`, `[]`) means every dim; negative dims count from the end. Throws
-    /// PyTorch's messages for a dim out of range or repeated.
-    public init(_ x: Tensor, dims: [Int]?, keepdim: Bool, emptyMeansAll: Bool = true, op: String) throws {
+    /// PyTorch's messages for a dim out of range or repeated. `ordered` as in
+    /// ``init(shape:strides:dims:keepdim:ordered:)``.
+    public init(
+        _ x: Tensor, dims: [Int]?, keepdim: Bool, emptyMeansAll: Bool = true, ordered: Bool = false, op: String
+    ) throws {
         let normalized = try ReducePlan.normalize(dims, rank: x.rank, emptyMeansAll: emptyMeansAll, op: op)
-        self.init(shape: x.shape, strides: x.strides, dims: normalized, keepdim: keepdim)
+        self.init(shape: x.shape, strides: x.strides, dims: normalized, keepdim: keepdim, ordered: ordered)
     }
 
     /// Normalises a dim list: wraps negative dims, rejects out-of-range and repeated dims,
@@ -96,20 +105,5 @@ public struct ReducePlan: Sendable {
     /// The row length and stride of a single-run plan.
     @inlinable var run: (n: Int, stride: Int) {
         (reducedShape.first ?? 1, reducedStrides.first ?? 0)
-    }
-
-    /// The plan after gathering the input into a contiguous `[outputCount, reducedCount]`
-    /// buffer.
-    @usableFromInline var gathered: ReducePlan {
-        ReducePlan(gatheredFrom: self)
-    }
-
-    @usableFromInline init(gatheredFrom p: ReducePlan) {
-        outputShape = p.outputShape
-        outputCount = p.outputCount
-        reducedCount = p.reducedCount
-        dims = p.dims
-        (keptShape, keptStrides) = p.outputCount == 1 ? ([], []) : ([p.outputCount], [p.reducedCount])
-        (reducedShape, reducedStrides) = ([p.reducedCount], [1])
     }
 }

@@ -42,7 +42,7 @@ struct ArgExtremumKernel: FloatKernel, IntegerKernel {
     func plan(_ args: Arguments) throws -> ReducePlan {
         let x = try args.tensor(0)
         let dim = try args.optionalInt(1)
-        let plan = try ReducePlan(x, dims: dim.map { [$0] }, keepdim: try args.bool(2), op: name)
+        let plan = try ReducePlan(x, dims: dim.map { [$0] }, keepdim: try args.bool(2), ordered: true, op: name)
         try Reduction.requireNonEmpty(x, plan, dimsGiven: dim != nil, name: name, hint: !name.hasPrefix("arg"))
         return plan
     }
