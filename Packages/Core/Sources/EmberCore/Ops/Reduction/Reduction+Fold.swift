@@ -85,7 +85,7 @@ struct NonzeroCountFold<T: NumericElement>: ReductionFold {
 }
 
 /// Whether every element (`isAll`) or any element is non-zero.
-struct LogicalFold<T: NumericElement>: ReductionFold {
+struct AllAnyFold<T: NumericElement>: ReductionFold {
     let isAll: Bool
     var initial: Bool { isAll }
     @inlinable func step(_ a: Bool, _ x: T) -> Bool { isAll ? a && x != T.zeroValue : a || x != T.zeroValue }

@@ -8,7 +8,7 @@ extension CoreOperators {
             let op = define(d, "\(name)(Tensor self, int[]? dim=None, bool keepdim=False) -> Tensor",
                             doc: isAll ? "Whether every element over dims is non-zero." : "Whether any element over dims is non-zero.")
             d.register(op, anyDType: { args in
-                let r = try Reduction.runNumeric(LogicalKernel(isAll: isAll), args)
+                let r = try Reduction.runNumeric(AllAnyKernel(isAll: isAll), args)
                 guard try args.tensor(0).dtype == .uint8, case .tensor(let t) = r[0] else { return r }
                 return [.tensor(Reduction.reinterpret(t, as: .uint8))]
             }, package: package)
@@ -24,7 +24,7 @@ extension CoreOperators {
 }
 
 /// `all`/`any(self, dim, keepdim)`: a bool per output.
-struct LogicalKernel: FloatKernel, IntegerKernel {
+struct AllAnyKernel: FloatKernel, IntegerKernel {
     let isAll: Bool
 
     func plan(_ args: Arguments) throws -> ReducePlan {
@@ -56,7 +56,7 @@ extension Reduction {
     /// Whether all (or any) of each output's elements are non-zero.
     @inlinable
     static func logical<T: NumericElement>(_ x: Tensor, _ plan: ReducePlan, _ type: T.Type, isAll: Bool) -> Tensor {
-        fold(x, plan, LogicalFold<T>(isAll: isAll))
+        fold(x, plan, AllAnyFold<T>(isAll: isAll))
     }
 }
 
