@@ -68,7 +68,7 @@ public final class Tensor: @unchecked Sendable {
         var running = 1
         for d in Swift.stride(from: shape.count - 1, through: 0, by: -1) {
             strides[d] = running
-            running *= max(shape[d], 1)
+            running *= Swift.max(shape[d], 1)
         }
         return strides
     }
