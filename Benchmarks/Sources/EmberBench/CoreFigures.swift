@@ -22,6 +22,10 @@ enum CoreFigures {
                 let (x, y) = bigOperands()
                 return 12 * Double(x.count) / secondsPerCall(iterations: 20) { blackHole(x * y) } / 1e9
             },
+            Figure(name: "sum_16M_GBps", unit: "GB/s") {
+                let (x, _) = bigOperands()
+                return 4 * Double(x.count) / secondsPerCall(iterations: 20) { blackHole(x.sum()) } / 1e9
+            },
             Figure(name: "exp_16M_GBps", unit: "GB/s") {
                 let (x, _) = bigOperands()
                 return 8 * Double(x.count) / secondsPerCall(iterations: 20) { blackHole(x.exp()) } / 1e9

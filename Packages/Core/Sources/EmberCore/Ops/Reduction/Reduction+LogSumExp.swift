@@ -46,7 +46,7 @@ extension Reduction {
     static func logSumExp<T: FloatElement>(_ p: UnsafePointer<T>, _ n: Int, stride: Int) -> T {
         let m = rowMax(p, n, stride: stride)
         let shift = m.isInfinite ? T.zeroValue : m
-        return shift + T.log(CascadeSum.sum(count: n) { i in T.exp(p[i * stride] - shift) })
+        return shift + T.log(CascadeSum.sum(count: n) { i in Pointwise.Exp.apply(p[i * stride] - shift) })
     }
 }
 

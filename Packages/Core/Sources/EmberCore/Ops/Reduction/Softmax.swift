@@ -35,11 +35,11 @@ struct SoftmaxKernel: FloatKernel {
         return [.tensor(ReducePlan.mapLines(x, dim: dim, T.self, to: T.self) { src, ss, dst, ds, n in
             let m = Reduction.rowMax(src, n, stride: ss)
             if isLog {
-                let logSum = T.log(CascadeSum.sum(count: n) { i in T.exp(src[i * ss] - m) })
+                let logSum = T.log(CascadeSum.sum(count: n) { i in Pointwise.Exp.apply(src[i * ss] - m) })
                 for i in 0..<n { dst[i * ds] = (src[i * ss] - m) - logSum }
             } else {
                 let total = CascadeSum.sum(count: n) { i in
-                    let e = T.exp(src[i * ss] - m)
+                    let e = Pointwise.Exp.apply(src[i * ss] - m)
                     dst[i * ds] = e
                     return e
                 }
