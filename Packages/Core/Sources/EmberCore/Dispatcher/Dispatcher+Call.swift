@@ -10,7 +10,7 @@ extension Dispatcher {
     /// for the dispatch argument's device and dtype.
     public func call(_ op: OperatorHandle, _ args: [IValue]) throws -> [IValue] {
         let table = currentTable()
-        if let composite = table.composite[op.index].kernel {
+        if let composite = table.composite[op.index]?.kernel {
             return try composite(Arguments(args, op: table.names[op.index]))
         }
         var args = args

@@ -4,11 +4,13 @@ struct RegistryState: Sendable {
 
     var definitions: [OperatorDefinition] = []
     var indexByName: [String: Int] = [:]
-    var kernels: [Int: [Slot: Kernel]] = [:]
+    // Closures are always wrapped in KernelSlot/LayerSlot: a closure stored directly in a
+    // generic container is kept at maximal abstraction and comes back wrapped in thunks.
+    var kernels: [Int: [Slot: KernelSlot]] = [:]
     var kernelInfo: [String: [Slot: KernelInfo]] = [:]
-    var composites: [Int: (kernel: Kernel, info: KernelInfo)] = [:]
-    var layerKernels: [Int: [UInt32: (kernel: LayerKernel, info: KernelInfo)]] = [:]
-    var fallbacks: [UInt32: (kernel: LayerKernel, info: KernelInfo)] = [:]
+    var composites: [Int: (slot: KernelSlot, info: KernelInfo)] = [:]
+    var layerKernels: [Int: [UInt32: (slot: LayerSlot, info: KernelInfo)]] = [:]
+    var fallbacks: [UInt32: (slot: LayerSlot, info: KernelInfo)] = [:]
     var backends: [Device.Kind] = [.cpu]
     var retired: [KernelTable] = []
 
@@ -31,7 +33,7 @@ struct RegistryState: Sendable {
             let slot = Slot(kind: backend, dtype: dtype)
             let previous = kernelInfo[name]?[slot]
             let overrides = previous.map { $0.overrides + [$0.package] } ?? []
-            kernels[op.index, default: [:]][slot] = kernel
+            kernels[op.index, default: [:]][slot] = KernelSlot(kernel: kernel)
             kernelInfo[name, default: [:]][slot] = KernelInfo(
                 key: backend.name, dtype: dtype, package: package, overrides: overrides)
         }
@@ -39,19 +41,19 @@ struct RegistryState: Sendable {
 
     mutating func registerComposite(_ op: OperatorHandle, package: String, kernel: @escaping Kernel) {
         let overrides = composites[op.index].map { $0.info.overrides + [$0.info.package] } ?? []
-        composites[op.index] = (kernel, KernelInfo(key: "composite", dtype: nil, package: package, overrides: overrides))
+        composites[op.index] = (KernelSlot(kernel: kernel), KernelInfo(key: "composite", dtype: nil, package: package, overrides: overrides))
     }
 
     mutating func registerLayer(_ layer: DispatchKeySet, op: OperatorHandle, package: String, kernel: @escaping LayerKernel) {
         let previous = layerKernels[op.index]?[layer.rawValue]?.info
         let overrides = previous.map { $0.overrides + [$0.package] } ?? []
         layerKernels[op.index, default: [:]][layer.rawValue] =
-            (kernel, KernelInfo(key: layer.layerName, dtype: nil, package: package, overrides: overrides))
+            (LayerSlot(kernel: kernel), KernelInfo(key: layer.layerName, dtype: nil, package: package, overrides: overrides))
     }
 
     mutating func registerFallback(_ layer: DispatchKeySet, package: String, kernel: @escaping LayerKernel) {
         let overrides = fallbacks[layer.rawValue].map { $0.info.overrides + [$0.info.package] } ?? []
-        fallbacks[layer.rawValue] = (kernel, KernelInfo(key: layer.layerName, dtype: nil, package: package, overrides: overrides))
+        fallbacks[layer.rawValue] = (LayerSlot(kernel: kernel), KernelInfo(key: layer.layerName, dtype: nil, package: package, overrides: overrides))
     }
 
     func info(_ index: Int) -> OperatorInfo {
@@ -87,8 +89,8 @@ final class KernelTable: Sendable {
     let backendCount: Int
     // Closures sit in structs: a closure stored directly in a generic container is kept at
     // maximal abstraction, and reading it back allocates a reabstraction thunk per call.
-    let kernels: [KernelSlot]
-    let composite: [KernelSlot]
+    let kernels: [KernelSlot?]
+    let composite: [KernelSlot?]
     let layers: [[UInt32: LayerSlot]]
     let fallbacks: [UInt32: LayerSlot]
 
@@ -109,17 +111,16 @@ final class KernelTable: Sendable {
         for (slot, kind) in s.backends.enumerated() { slots[kind.id] = slot }
         slotByKind = slots
         let perOp = s.backends.count * KernelTable.dtypeCount
-        var kernels = [KernelSlot](repeating: KernelSlot(kernel: nil), count: s.definitions.count * perOp)
+        var kernels = [KernelSlot?](repeating: nil, count: s.definitions.count * perOp)
         for (op, registered) in s.kernels {
             for (slot, kernel) in registered {
-                kernels[op * perOp + slots[slot.kind.id] * KernelTable.dtypeCount + Int(slot.dtype.rawValue)] =
-                    KernelSlot(kernel: kernel)
+                kernels[op * perOp + slots[slot.kind.id] * KernelTable.dtypeCount + Int(slot.dtype.rawValue)] = kernel
             }
         }
         self.kernels = kernels
-        composite = s.definitions.indices.map { KernelSlot(kernel: s.composites[$0]?.kernel) }
-        layers = s.definitions.indices.map { (s.layerKernels[$0] ?? [:]).mapValues { LayerSlot(kernel: $0.kernel) } }
-        fallbacks = s.fallbacks.mapValues { LayerSlot(kernel: $0.kernel) }
+        composite = s.definitions.indices.map { s.composites[$0]?.slot }
+        layers = s.definitions.indices.map { (s.layerKernels[$0] ?? [:]).mapValues(\.slot) }
+        fallbacks = s.fallbacks.mapValues(\.slot)
     }
 
     @inline(__always)
@@ -127,7 +128,7 @@ final class KernelTable: Sendable {
         guard kind.id < slotByKind.count else { return nil }
         let slot = slotByKind[kind.id]
         guard slot >= 0 else { return nil }
-        return kernels[(op * backendCount + slot) * KernelTable.dtypeCount + Int(dtype.rawValue)].kernel
+        return kernels[(op * backendCount + slot) * KernelTable.dtypeCount + Int(dtype.rawValue)]?.kernel
     }
 
     @inline(__always)
@@ -138,7 +139,7 @@ final class KernelTable: Sendable {
 
 /// A table entry holding a backend or composite kernel.
 struct KernelSlot: Sendable {
-    let kernel: Kernel?
+    let kernel: Kernel
 }
 
 /// A table entry holding a layer kernel.

@@ -18,7 +18,7 @@ public final class Storage: @unchecked Sendable {
     /// The device the buffer lives on.
     public let device: Device
     /// Bumped by every in-place write (PyTorch's version counter, `tensor._version`).
-    public private(set) var version: Int = 0
+    @exclusivity(unchecked) public private(set) var version: Int = 0
     private let deallocator: (@Sendable (UnsafeMutableRawPointer) -> Void)?
 
     /// Allocates an uninitialised CPU buffer of `byteCount` bytes (from ``HostAllocator``).
