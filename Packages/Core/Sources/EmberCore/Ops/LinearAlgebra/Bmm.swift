@@ -50,8 +50,8 @@ enum BatchedProductCheck {
     static func dtypes(_ expected: Tensor, _ found: Tensor, op: String) throws {
         guard expected.dtype == found.dtype else {
             throw EmberError(.invalidDType, op: op,
-                "expected scalar type \(Linalg.scalarTypeName(expected.dtype)) "
-                + "but found \(Linalg.scalarTypeName(found.dtype))")
+                "expected scalar type \(expected.dtype.scalarTypeName) "
+                + "but found \(found.dtype.scalarTypeName)")
         }
     }
 

@@ -32,22 +32,6 @@ enum Linalg {
         }
     }
 
-    /// PyTorch's `ScalarType` name, as in "expected scalar type Float but found Double".
-    static func scalarTypeName(_ dtype: DType) -> String {
-        switch dtype {
-        case .bool: return "Bool"
-        case .uint8: return "Byte"
-        case .int8: return "Char"
-        case .int16: return "Short"
-        case .int32: return "Int"
-        case .int64: return "Long"
-        case .float16: return "Half"
-        case .bfloat16: return "BFloat16"
-        case .float32: return "Float"
-        case .float64: return "Double"
-        }
-    }
-
     /// The C++ type name PyTorch prints for a dtype's `TypeMeta`, as in
     /// "expected m1 and m2 to have the same dtype, but got: float != long int".
     static func cppTypeName(_ dtype: DType) -> String {
@@ -73,7 +57,7 @@ enum Linalg {
         let shape = t.shape
         guard shape.count <= target.count else {
             throw EmberError(.shapeMismatch, op: op,
-                "expand(torch.\(scalarTypeName(t.dtype))Tensor{\(shape)}, size=\(target)): the number of sizes "
+                "expand(torch.\(t.dtype.scalarTypeName)Tensor{\(shape)}, size=\(target)): the number of sizes "
                 + "provided (\(target.count)) must be greater or equal to the number of dimensions in the tensor (\(shape.count))")
         }
         let offset = target.count - shape.count

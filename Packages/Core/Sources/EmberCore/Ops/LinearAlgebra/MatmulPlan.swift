@@ -105,7 +105,7 @@ struct MatmulPlan {
         guard a.dtype == b.dtype else {
             throw EmberError(.invalidDType, op: op,
                 "dot : expected both vectors to have same dtype, but found "
-                + "\(Linalg.scalarTypeName(a.dtype)) and \(Linalg.scalarTypeName(b.dtype))")
+                + "\(a.dtype.scalarTypeName) and \(b.dtype.scalarTypeName)")
         }
         guard a.shape[0] == b.shape[0] else {
             throw EmberError(.shapeMismatch, op: op,
@@ -133,9 +133,9 @@ struct MatmulPlan {
                 "size mismatch, got input (\(rows)), mat (\(Linalg.matrixShape(rows, depth))), vec (\(vec.shape[0]))")
         }
         guard mat.dtype == vec.dtype else {
-            let v = Linalg.scalarTypeName(vec.dtype)
+            let v = vec.dtype.scalarTypeName
             throw EmberError(.invalidDType, op: op,
-                "addmv input tensors must have the same dtype, but got \(v), \(Linalg.scalarTypeName(mat.dtype)), and \(v)")
+                "addmv input tensors must have the same dtype, but got \(v), \(mat.dtype.scalarTypeName), and \(v)")
         }
     }
 }

@@ -93,7 +93,7 @@ struct AddmmKernel: LinalgKernel {
         for (t, name) in [(input, "self"), (a, "mat1")] where t.dtype != b.dtype {
             throw EmberError(.invalidDType, op: "addmm",
                 "\(name) and mat2 must have the same dtype, but got "
-                + "\(Linalg.scalarTypeName(t.dtype)) and \(Linalg.scalarTypeName(b.dtype))")
+                + "\(t.dtype.scalarTypeName) and \(b.dtype.scalarTypeName)")
         }
         try MatrixProductCheck.shapes(a.shape, b.shape, op: "addmm")
         try Linalg.checkExpandable(input, to: [a.shape[0], b.shape[1]], op: "addmm")

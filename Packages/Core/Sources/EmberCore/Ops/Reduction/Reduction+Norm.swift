@@ -11,7 +11,7 @@ extension CoreOperators {
                         doc: "The vector p-norm over dims (all when None); floating dtypes only.")
         d.register(op, anyDType: { args in
             try Reduction.requireFloating(args, dtypeAt: nil) { dtype, _ in
-                "linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(Reduction.typeName(dtype))"
+                "linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)"
             }
             return try Reduction.runFloating(NormKernel(), args)
         }, package: package)

@@ -17,7 +17,7 @@ extension CoreOperators {
         d.register(mean, anyDType: { args in
             try Reduction.requireFloating(args, dtypeAt: 3) { dtype, explicit in
                 "mean(): could not infer output dtype. \(explicit ? "Optional" : "Input") dtype must be either "
-                    + "a floating point or complex dtype. Got: \(Reduction.typeName(dtype))"
+                    + "a floating point or complex dtype. Got: \(dtype.scalarTypeName)"
             }
             return try Reduction.runFloating(MeanKernel(), Reduction.castingSelf(args, dtypeAt: 3))
         }, package: package)

@@ -4,22 +4,6 @@
 
 /// Helpers shared by Core's reduction operators.
 enum Reduction {
-    /// PyTorch's ScalarType name of `dtype` (`Long`, `Float`), as its messages print it.
-    static func typeName(_ dtype: DType) -> String {
-        switch dtype {
-        case .bool: return "Bool"
-        case .uint8: return "Byte"
-        case .int8: return "Char"
-        case .int16: return "Short"
-        case .int32: return "Int"
-        case .int64: return "Long"
-        case .float16: return "Half"
-        case .bfloat16: return "BFloat16"
-        case .float32: return "Float"
-        case .float64: return "Double"
-        }
-    }
-
     /// `args` with `self` (argument 0) converted to the dtype the argument at `index` asks
     /// for, if any. The dtype argument stays, so that kernels can read the requested output.
     static func castingSelf(_ args: Arguments, dtypeAt index: Int) throws -> Arguments {
@@ -59,7 +43,7 @@ enum Reduction {
         case .float64: return try kernel.run(args, Double.self)
         case .float16, .bfloat16: return try Dispatcher.viaFloat32 { try kernel.run($0, Float.self) }(args)
         case let other:
-            throw EmberError(.invalidDType, op: args.op, "\"\(args.op)\" not implemented for '\(typeName(other))'")
+            throw EmberError(.invalidDType, op: args.op, "\"\(args.op)\" not implemented for '\(other.scalarTypeName)'")
         }
     }
 
@@ -73,7 +57,7 @@ enum Reduction {
         case .int32: return try kernel.run(args, Int32.self)
         case .int64: return try kernel.run(args, Int64.self)
         case let other:
-            throw EmberError(.invalidDType, op: args.op, "\"\(args.op)\" not implemented for '\(typeName(other))'")
+            throw EmberError(.invalidDType, op: args.op, "\"\(args.op)\" not implemented for '\(other.scalarTypeName)'")
         }
     }
 

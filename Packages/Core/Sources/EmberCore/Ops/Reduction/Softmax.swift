@@ -15,7 +15,7 @@ extension CoreOperators {
                 guard x.dtype.isFloatingPoint else {
                     let dim = try checkedDim(try args.int(1), rank: x.rank, op: name)
                     let kernel = name + (dim == x.rank - 1 || x.rank == 0 ? "_lastdim" : "") + "_kernel_impl"
-                    throw EmberError(.invalidDType, op: name, "\"\(kernel)\" not implemented for '\(Reduction.typeName(x.dtype))'")
+                    throw EmberError(.invalidDType, op: name, "\"\(kernel)\" not implemented for '\(x.dtype.scalarTypeName)'")
                 }
                 return try Reduction.runFloating(SoftmaxKernel(isLog: isLog), args)
             }, package: package)

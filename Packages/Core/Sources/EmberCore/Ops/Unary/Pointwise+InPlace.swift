@@ -9,22 +9,6 @@
 
 /// Helpers shared by the elementwise operator families.
 enum Pointwise {
-    /// PyTorch's C++ name of a dtype (`Float`, `Long`...), as its error messages spell it.
-    static func scalarTypeName(_ dtype: DType) -> String {
-        switch dtype {
-        case .bool: return "Bool"
-        case .uint8: return "Byte"
-        case .int8: return "Char"
-        case .int16: return "Short"
-        case .int32: return "Int"
-        case .int64: return "Long"
-        case .float16: return "Half"
-        case .bfloat16: return "BFloat16"
-        case .float32: return "Float"
-        case .float64: return "Double"
-        }
-    }
-
     /// Whether a result of dtype `from` may be written into a tensor of dtype `to`
     /// (`torch.can_cast`): not floating into integral or bool, not non-bool into bool.
     static func canCast(_ from: DType, to: DType) -> Bool {
@@ -37,14 +21,14 @@ enum Pointwise {
     static func checkCast(_ from: DType, to: DType, op: String) throws {
         guard canCast(from, to: to) else {
             throw EmberError(.invalidDType, op: op,
-                "result type \(scalarTypeName(from)) can't be cast to the desired output type \(scalarTypeName(to))")
+                "result type \(from.scalarTypeName) can't be cast to the desired output type \(to.scalarTypeName)")
         }
     }
 
     /// The error PyTorch raises for a dtype its kernel does not cover:
     /// `"bitwise_and_cpu" not implemented for 'Float'`.
     static func notImplemented(_ kernelName: String, _ dtype: DType, op: String) -> EmberError {
-        EmberError(.invalidDType, op: op, "\"\(kernelName)\" not implemented for '\(scalarTypeName(dtype))'")
+        EmberError(.invalidDType, op: op, "\"\(kernelName)\" not implemented for '\(dtype.scalarTypeName)'")
     }
 
     /// Registers, for `dtypes`, a kernel that throws ``notImplemented(_:_:op:)``.
