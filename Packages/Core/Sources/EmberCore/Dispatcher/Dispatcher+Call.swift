@@ -9,7 +9,10 @@ extension Dispatcher {
     /// layers present on its tensors that this thread does not exclude, then the kernel
     /// for the dispatch argument's device and dtype.
     public func call(_ op: OperatorHandle, _ args: [IValue]) throws -> [IValue] {
-        let table = currentTable()
+        try withTable { table in try call(op, args, table: table) }
+    }
+
+    private func call(_ op: OperatorHandle, _ args: [IValue], table: KernelTable) throws -> [IValue] {
         if let composite = table.composite[op.index]?.kernel {
             return try composite(Arguments(args, op: table.names[op.index]))
         }
@@ -29,8 +32,11 @@ extension Dispatcher {
         return try dispatch(op, args, layers: layers, table: table)
     }
 
-    func dispatch(_ op: OperatorHandle, _ args: [IValue], layers: DispatchKeySet, table: KernelTable? = nil) throws -> [IValue] {
-        let table = table ?? currentTable()
+    func dispatch(_ op: OperatorHandle, _ args: [IValue], layers: DispatchKeySet) throws -> [IValue] {
+        try withTable { table in try dispatch(op, args, layers: layers, table: table) }
+    }
+
+    func dispatch(_ op: OperatorHandle, _ args: [IValue], layers: DispatchKeySet, table: KernelTable) throws -> [IValue] {
         var remaining = layers
         var handled = DispatchKeySet()
         while let layer = remaining.highest {

@@ -97,18 +97,13 @@ public final class Dispatcher: Sendable {
     /// The backend kernel a call of `op` on `dtype` and `device` would run, read from the
     /// lock-free table (what every call does after its layers).
     @inlinable
-    public func kernel(for op: OperatorHandle, dtype: DType, device: Device = .cpu) -> Kernel? {
+    public func kernel(for op: OperatorHandle, dtype: DType, device: Device = .cpu) -> KernelHandle? {
         _kernel(op.index, device.kind, dtype)
     }
 
     @usableFromInline
-    func _kernel(_ op: Int, _ kind: Device.Kind, _ dtype: DType) -> Kernel? {
-        // Not through the generic `withTable`: a closure returned through a generic
-        // result is reabstracted, which allocates.
-        if let t = published.load(ordering: .acquiring) {
-            return t.takeUnretainedValue().kernel(op, kind, dtype)
-        }
-        return rebuildTable().kernel(op, kind, dtype)
+    func _kernel(_ op: Int, _ kind: Device.Kind, _ dtype: DType) -> KernelHandle? {
+        withTable { $0.kernel(op, kind, dtype) }
     }
 
     /// The definition of `op`.

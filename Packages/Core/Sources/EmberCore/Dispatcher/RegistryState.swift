@@ -6,7 +6,9 @@ struct RegistryState: Sendable {
     var indexByName: [String: Int] = [:]
     // Closures are always wrapped in KernelSlot/LayerSlot: a closure stored directly in a
     // generic container is kept at maximal abstraction and comes back wrapped in thunks.
-    var kernels: [Int: [Slot: KernelSlot]] = [:]
+    var kernels: [Int: [Slot: KernelBox]] = [:]
+    /// Every kernel ever registered: handles stay valid after an override.
+    var allBoxes: [KernelBox] = []
     var kernelInfo: [String: [Slot: KernelInfo]] = [:]
     var composites: [Int: (slot: KernelSlot, info: KernelInfo)] = [:]
     var layerKernels: [Int: [UInt32: (slot: LayerSlot, info: KernelInfo)]] = [:]
@@ -29,11 +31,13 @@ struct RegistryState: Sendable {
     mutating func register(_ op: OperatorHandle, backend: Device.Kind, dtypes: [DType], package: String, kernel: @escaping Kernel) {
         if !backends.contains(backend) { backends.append(backend) }
         let name = definitions[op.index].schema.name
+        let box = KernelBox(kernel)
+        allBoxes.append(box)
         for dtype in dtypes {
             let slot = Slot(kind: backend, dtype: dtype)
             let previous = kernelInfo[name]?[slot]
             let overrides = previous.map { $0.overrides + [$0.package] } ?? []
-            kernels[op.index, default: [:]][slot] = KernelSlot(kernel: kernel)
+            kernels[op.index, default: [:]][slot] = box
             kernelInfo[name, default: [:]][slot] = KernelInfo(
                 key: backend.name, dtype: dtype, package: package, overrides: overrides)
         }
@@ -89,7 +93,7 @@ final class KernelTable: Sendable {
     let backendCount: Int
     // Closures sit in structs: a closure stored directly in a generic container is kept at
     // maximal abstraction, and reading it back allocates a reabstraction thunk per call.
-    let kernels: [KernelSlot?]
+    let kernels: [KernelHandle?]
     let composite: [KernelSlot?]
     let layers: [[UInt32: LayerSlot]]
     let fallbacks: [UInt32: LayerSlot]
@@ -111,10 +115,11 @@ final class KernelTable: Sendable {
         for (slot, kind) in s.backends.enumerated() { slots[kind.id] = slot }
         slotByKind = slots
         let perOp = s.backends.count * KernelTable.dtypeCount
-        var kernels = [KernelSlot?](repeating: nil, count: s.definitions.count * perOp)
+        var kernels = [KernelHandle?](repeating: nil, count: s.definitions.count * perOp)
         for (op, registered) in s.kernels {
             for (slot, kernel) in registered {
-                kernels[op * perOp + slots[slot.kind.id] * KernelTable.dtypeCount + Int(slot.dtype.rawValue)] = kernel
+                kernels[op * perOp + slots[slot.kind.id] * KernelTable.dtypeCount + Int(slot.dtype.rawValue)] =
+                    KernelHandle(kernel)
             }
         }
         self.kernels = kernels
@@ -124,11 +129,11 @@ final class KernelTable: Sendable {
     }
 
     @inline(__always)
-    func kernel(_ op: Int, _ kind: Device.Kind, _ dtype: DType) -> Kernel? {
+    func kernel(_ op: Int, _ kind: Device.Kind, _ dtype: DType) -> KernelHandle? {
         guard kind.id < slotByKind.count else { return nil }
         let slot = slotByKind[kind.id]
         guard slot >= 0 else { return nil }
-        return kernels[(op * backendCount + slot) * KernelTable.dtypeCount + Int(dtype.rawValue)]?.kernel
+        return kernels[(op * backendCount + slot) * KernelTable.dtypeCount + Int(dtype.rawValue)]
     }
 
     @inline(__always)
