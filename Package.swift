@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(path: "Packages/Core"),
+        .package(path: "Packages/Autograd"),
         .package(path: "Plugins/Distance"),
         .package(path: "Tools/CLI"),
     ],
@@ -19,6 +20,7 @@ let package = Package(
             name: "Ember",
             dependencies: [
                 .product(name: "EmberCore", package: "Core"),
+                .product(name: "EmberAutograd", package: "Autograd"),
                 .product(name: "EmberDistance", package: "Distance"),
             ]
         ),
@@ -30,6 +32,14 @@ let package = Package(
             ],
             path: "Packages/Core/Tests/EmberCoreTests",
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EmberAutogradTests",
+            dependencies: [
+                .product(name: "EmberAutograd", package: "Autograd"),
+                .product(name: "EmberCore", package: "Core"),
+            ],
+            path: "Packages/Autograd/Tests/EmberAutogradTests"
         ),
         .testTarget(
             name: "EmberDistanceTests",

@@ -1,0 +1,62 @@
+import EmberCore
+
+/// The autograd state of one tensor (PyTorch's `AutogradMeta`), kept in
+/// `Tensor.autogradMeta`: whether it requires grad, its accumulated gradient, the node
+/// that produced it (`gradFn`) and which of that node's outputs it is.
+final class AutogradMeta: @unchecked Sendable {
+    /// Whether gradients flow to this tensor.
+    var requiresGrad: Bool
+    /// The accumulated gradient (leaves, and non-leaves that retain it).
+    var grad: Tensor?
+    /// The backward node that produced this tensor; `nil` for leaves.
+    var gradFn: Node?
+    /// Which output of `gradFn` this tensor is.
+    var outputNr: Int
+    /// Whether a non-leaf keeps its gradient in `grad`.
+    var retainsGrad = false
+    /// Hooks on a leaf's gradient, run before accumulation.
+    var hooks: [@Sendable (Tensor) -> Tensor?] = []
+    /// The leaf's gradient accumulator, shared by every graph that uses the leaf.
+    weak var accumulator: AccumulateGrad?
+
+    init(requiresGrad: Bool, gradFn: Node? = nil, outputNr: Int = 0) {
+        self.requiresGrad = requiresGrad
+        self.gradFn = gradFn
+        self.outputNr = outputNr
+    }
+}
+
+extension Tensor {
+    /// The autograd metadata, if any.
+    @inline(__always) var meta: AutogradMeta? {
+        autogradMeta.map { unsafeDowncast($0, to: AutogradMeta.self) }
+    }
+
+    /// Whether this tensor takes part in differentiation (it requires grad itself or has a
+    /// `gradFn`).
+    @inline(__always) var _requiresGrad: Bool { meta?.requiresGrad ?? false }
+
+    /// Attaches fresh metadata (making this tensor a graph output or a leaf).
+    func attach(_ meta: AutogradMeta) {
+        autogradMeta = meta
+        layerKeys.insert(.autograd)
+    }
+
+    /// The edge gradients for this tensor flow along: its `gradFn` output, or its leaf
+    /// accumulator; `nil` when it does not require grad.
+    func gradientEdge() -> Edge? {
+        guard let m = meta, m.requiresGrad else { return nil }
+        if let fn = m.gradFn { return Edge(node: fn, inputNr: m.outputNr) }
+        if let acc = m.accumulator { return Edge(node: acc, inputNr: 0) }
+        let acc = AccumulateGrad(leaf: self)
+        m.accumulator = acc
+        return Edge(node: acc, inputNr: 0)
+    }
+
+    /// A new tensor object viewing the same elements, without autograd metadata.
+    func plainAlias() -> Tensor {
+        let t = Tensor(storage: storage, shape: shape, strides: strides, storageOffset: storageOffset, dtype: dtype)
+        t.isWrappedNumber = isWrappedNumber
+        return t
+    }
+}

@@ -1,0 +1,133 @@
+import EmberCore
+
+/// The derivative of one operator (a row of PyTorch's derivatives.yaml): which inputs and
+/// outputs it saves, and a backward formula written with tensor operations, so that with
+/// `createGraph` the gradients are themselves differentiable.
+public struct Derivative: Sendable {
+    /// Argument positions (schema order) of the tensor inputs the formula reads.
+    public var savesInputs: [Int]
+    /// Result positions of the outputs the formula reads.
+    public var savesOutputs: [Int]
+    /// The formula: gradients for the tensor inputs in argument order (a tensor-list
+    /// argument contributes one slot per tensor); `nil` for no gradient. The engine sums
+    /// each gradient to its input's shape and casts it to its input's dtype.
+    public var backward: @Sendable (BackwardContext) throws -> [Tensor?]
+
+    /// Declares a derivative.
+    public init(saves inputs: [Int] = [], outputs: [Int] = [], _ backward: @escaping @Sendable (BackwardContext) throws -> [Tensor?]) {
+        savesInputs = inputs
+        savesOutputs = outputs
+        self.backward = backward
+    }
+}
+
+/// What a backward formula sees: the incoming gradients, the saved tensors and the call's
+/// other arguments.
+public struct BackwardContext {
+    let node: OpNode
+    let grads: [Tensor?]
+
+    /// The gradient of output `i` (zeros when undefined).
+    public func grad(_ i: Int = 0) -> Tensor {
+        if let g = grads[i] { return g }
+        return Autograd.zeros(node.outputShapes[i], dtype: node.outputDTypes[i])
+    }
+    /// Whether output `i` received a gradient.
+    public func hasGrad(_ i: Int) -> Bool { grads[i] != nil }
+    /// The saved tensor input at argument position `i`.
+    public func input(_ i: Int) throws -> Tensor {
+        guard let k = node.derivative.savesInputs.firstIndex(of: i) else {
+            throw AutogradError.error("\(node.name): input \(i) was not saved")
+        }
+        guard let t = try saved(k) else { throw AutogradError.error("\(node.name): input \(i) was None") }
+        return t
+    }
+    /// The saved optional tensor input at argument position `i` (`nil` when it was None).
+    public func optionalInput(_ i: Int) throws -> Tensor? {
+        guard let k = node.derivative.savesInputs.firstIndex(of: i) else { return nil }
+        return try saved(k)
+    }
+    /// The saved output at result position `i`.
+    public func output(_ i: Int) throws -> Tensor {
+        guard let k = node.derivative.savesOutputs.firstIndex(of: i) else {
+            throw AutogradError.error("\(node.name): output \(i) was not saved")
+        }
+        guard let t = try saved(node.derivative.savesInputs.count + k) else { throw AutogradError.freedGraph }
+        return t
+    }
+    private func saved(_ k: Int) throws -> Tensor? {
+        if node.released { throw AutogradError.freedGraph }
+        return try node.saved[k]?.unpack(node)
+    }
+    /// The non-tensor argument at position `i` (tensors are not kept unless saved).
+    public var args: Arguments { Arguments(node.args, op: node.forwardOp) }
+    /// The shape of tensor-input slot `slot`.
+    public func inputShape(_ slot: Int) -> [Int] { node.inputShapes[slot] }
+    /// The dtype of tensor-input slot `slot`.
+    public func inputDType(_ slot: Int) -> DType { node.inputDTypes[slot] }
+    /// The number of tensor-input slots.
+    public var inputCount: Int { node.inputShapes.count }
+    /// Whether tensor-input slot `slot` needs a gradient.
+    public func needsGrad(_ slot: Int) -> Bool { node.nextEdges[slot] != nil }
+    /// The shape of output `i`.
+    public func outputShape(_ i: Int) -> [Int] { node.outputShapes[i] }
+}
+
+/// The backward node of a dispatcher operator with a ``Derivative``.
+final class OpNode: Node, @unchecked Sendable {
+    let derivative: Derivative
+    var saved: [SavedTensor?]
+    var args: [IValue]
+    let inputShapes: [[Int]]
+    let inputDTypes: [DType]
+    let outputShapes: [[Int]]
+    let outputDTypes: [DType]
+    var released = false
+
+    init(name: String, forwardOp: String, derivative: Derivative, edges: [Edge?], inputs: [Tensor],
+         args: [IValue], outputs: [Tensor]) {
+        self.derivative = derivative
+        self.saved = []
+        self.args = args
+        inputShapes = inputs.map(\.shape)
+        inputDTypes = inputs.map(\.dtype)
+        outputShapes = outputs.map(\.shape)
+        outputDTypes = outputs.map(\.dtype)
+        super.init(name: name, forwardOp: forwardOp, nextEdges: edges, outputCount: outputs.count)
+    }
+
+    override func apply(_ grads: [Tensor?], createGraph: Bool) throws -> [Tensor?] {
+        if released && !(derivative.savesInputs.isEmpty && derivative.savesOutputs.isEmpty) {
+            throw AutogradError.freedGraph
+        }
+        var result = try derivative.backward(BackwardContext(node: self, grads: grads))
+        if result.count < nextEdges.count { result += Array(repeating: nil, count: nextEdges.count - result.count) }
+        for i in nextEdges.indices {
+            guard nextEdges[i] != nil, var g = result[i] else { result[i] = nil; continue }
+            if g.shape != inputShapes[i] { g = try Autograd.sumToSize(g, inputShapes[i]) }
+            if g.dtype != inputDTypes[i] { g = g.to(inputDTypes[i]) }
+            result[i] = g
+        }
+        return result
+    }
+
+    override func takeSavedHistory() -> [Node] {
+        var producers: [Node] = []
+        var slots = saved
+        saved = []
+        for i in slots.indices {
+            guard var t = slots[i]?.tensor else { continue }
+            slots[i] = nil
+            if isKnownUniquelyReferenced(&t), let m = t.meta, let fn = m.gradFn {
+                producers.append(fn)
+                m.gradFn = nil
+            }
+        }
+        return producers
+    }
+
+    override func release() {
+        released = true
+        saved = []
+    }
+}

@@ -1,0 +1,139 @@
+import EmberCore
+
+/// The autograd layer kernels: they run the operator below themselves and, when an input
+/// requires grad (and grad mode is on, which the dispatcher checks), record a backward node.
+extension Autograd {
+    /// The layer kernel for an operator with a derivative.
+    static func differentiableKernel(_ derivative: Derivative, backwardName: String) -> LayerKernel {
+        return { op, args, next in
+            var needs = false
+            for v in args.values {
+                switch v {
+                case .tensor(let t): if t._requiresGrad { needs = true }
+                case .tensors(let ts): if ts.contains(where: \._requiresGrad) { needs = true }
+                default: break
+                }
+            }
+            guard needs else { return try next(args.values) }
+            let results = try next(args.values)
+            return record(args, results) { edges, inputs, stored, outputs in
+                let node = OpNode(name: backwardName, forwardOp: args.op, derivative: derivative, edges: edges,
+                                  inputs: inputs, args: stored, outputs: outputs)
+                node.saved = derivative.savesInputs.map { i in args.values[i].tensorValue.map(SavedTensor.init(input:)) }
+                    + derivative.savesOutputs.map { Optional(SavedTensor(output: outputs[$0], nr: $0)) }
+                return node
+            }
+        }
+    }
+
+    /// Connects `results` of a call with `args` to a new node made by `makeNode`.
+    static func record(_ args: Arguments, _ results: [IValue],
+                       makeNode: ([Edge?], [Tensor], [IValue], [Tensor]) -> Node) -> [IValue] {
+        var inputs: [Tensor] = []
+        var stored = args.values
+        for (i, v) in args.values.enumerated() {
+            switch v {
+            case .tensor(let t): inputs.append(t); stored[i] = .none
+            case .tensors(let ts): inputs.append(contentsOf: ts); stored[i] = .none
+            default: break
+            }
+        }
+        let edges = inputs.map { $0.dtype.isFloatingPoint ? $0.gradientEdge() : nil }
+        var results = results
+        var outputs: [Tensor] = []
+        for (i, v) in results.enumerated() {
+            switch v {
+            case .tensor(let t):
+                let fresh = inputs.contains { $0 === t } ? t.plainAlias() : t
+                results[i] = .tensor(fresh)
+                outputs.append(fresh)
+            case .tensors(let ts):
+                let fresh = ts.map { t in inputs.contains { $0 === t } ? t.plainAlias() : t }
+                results[i] = .tensors(fresh)
+                outputs.append(contentsOf: fresh)
+            default: break
+            }
+        }
+        let node = makeNode(edges, inputs, stored, outputs)
+        for (nr, t) in outputs.enumerated() where t.dtype.isFloatingPoint {
+            t.attach(AutogradMeta(requiresGrad: true, gradFn: node, outputNr: nr))
+        }
+        return results
+    }
+
+    /// The layer kernel for `f_`: computes `f` out of place on a copy of self that carries
+    /// self's history, runs the real in-place kernel, and moves self's history onto the new
+    /// node (PyTorch's history rebase).
+    static func inPlaceKernel(_ outOfPlace: OperatorHandle, dispatcher d: Dispatcher) -> LayerKernel {
+        return { op, args, next in
+            guard let target = args.values.first?.tensorValue else { return try next(args.values) }
+            let needs = args.values.contains { v in
+                if case .tensor(let t) = v { return t._requiresGrad }
+                if case .tensors(let ts) = v { return ts.contains(where: \._requiresGrad) }
+                return false
+            }
+            guard needs else { return try next(args.values) }
+            try checkInPlace(target)
+            let old = DispatchKeySet.excluding(.autograd) { target.clone() }
+            if let m = target.meta, m.requiresGrad {
+                old.attach(AutogradMeta(requiresGrad: true, gradFn: m.gradFn, outputNr: m.outputNr))
+            }
+            var values = args.values
+            values[0] = .tensor(old)
+            guard let result = try d.call(outOfPlace, values).first?.tensorValue, let rm = result.meta else {
+                return try next(args.values)
+            }
+            let out = try next(args.values)
+            rebase(target, onto: rm)
+            return out
+        }
+    }
+
+    /// Throws PyTorch's error for an in-place change of a leaf that requires grad.
+    static func checkInPlace(_ target: Tensor) throws {
+        if let m = target.meta, m.requiresGrad, m.gradFn == nil {
+            throw AutogradError.error("a leaf Variable that requires grad is being used in an in-place operation.")
+        }
+    }
+
+    /// Makes `target`'s history the output described by `source`.
+    static func rebase(_ target: Tensor, onto source: AutogradMeta) {
+        if let m = target.meta {
+            m.requiresGrad = true
+            m.gradFn = source.gradFn
+            m.outputNr = source.outputNr
+        } else {
+            target.attach(AutogradMeta(requiresGrad: true, gradFn: source.gradFn, outputNr: source.outputNr))
+        }
+    }
+
+    /// The fallback for operators without a derivative: non-floating outputs never require
+    /// grad; floating outputs of inputs that require grad get a node whose backward is an
+    /// error naming the operator.
+    static let fallbackKernel: LayerKernel = { op, args, next in
+        let needs = args.values.contains { v in
+            if case .tensor(let t) = v { return t._requiresGrad }
+            if case .tensors(let ts) = v { return ts.contains(where: \._requiresGrad) }
+            return false
+        }
+        guard needs else { return try next(args.values) }
+        let inPlace = args.op.hasSuffix("_")
+        if inPlace, let target = args.values.first?.tensorValue { try checkInPlace(target) }
+        let results = try next(args.values)
+        let floating = results.contains { v in
+            if case .tensor(let t) = v { return t.dtype.isFloatingPoint }
+            if case .tensors(let ts) = v { return ts.contains { $0.dtype.isFloatingPoint } }
+            return false
+        }
+        guard floating else { return results }
+        if inPlace, let target = args.values.first?.tensorValue {
+            let node = NotImplementedNode(name: Node.backwardName(args.op), forwardOp: args.op,
+                nextEdges: args.values.compactMap(\.tensorValue).map { $0.gradientEdge() }, outputCount: 1)
+            rebase(target, onto: AutogradMeta(requiresGrad: true, gradFn: node, outputNr: 0))
+            return results
+        }
+        return record(args, results) { edges, _, _, outputs in
+            NotImplementedNode(name: Node.backwardName(args.op), forwardOp: args.op, nextEdges: edges, outputCount: outputs.count)
+        }
+    }
+}
