@@ -46,6 +46,7 @@ let package = Package(
             dependencies: [
                 .product(name: "EmberDistance", package: "Distance"),
                 .product(name: "EmberCore", package: "Core"),
+                .product(name: "EmberAutograd", package: "Autograd"),
             ],
             path: "Plugins/Distance/Tests/EmberDistanceTests",
             resources: [.copy("Fixtures")]

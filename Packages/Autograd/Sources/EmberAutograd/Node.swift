@@ -66,7 +66,8 @@ public class Node: @unchecked Sendable, CustomStringConvertible {
 
     /// The PyTorch-style name for the backward of `op` (`log_softmax` → `LogSoftmaxBackward0`).
     static func backwardName(_ op: String) -> String {
-        let base = op.split(separator: ".").first.map(String.init) ?? op
+        let unqualified = op.split(separator: ":").last.map(String.init) ?? op
+        let base = unqualified.split(separator: ".").first.map(String.init) ?? unqualified
         let words = base.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }
         let overload = op.contains(".") || !multiOverload.contains(base) ? 0 : 1
         return words.joined() + "Backward\(overload)"

@@ -1,3 +1,4 @@
+import EmberAutograd
 import EmberCore
 
 /// An example operator plugin: pairwise distances between two sets of row vectors
@@ -24,6 +25,7 @@ public enum EmberDistance {
     private static func registerOperators(_ d: Dispatcher) {
         do {
             try CDist.register(d)
+            Autograd.register("distance::cdist", CDist.derivative, into: d)
         } catch {
             fatalError("EmberDistance: \(error)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import EmberAutograd
 import EmberCore
 @testable import EmberDistance
 
@@ -79,5 +80,15 @@ private func maxDifference(_ a: Tensor, _ b: Tensor) -> Double {
         let d = Dispatcher()
         EmberDistance.register(into: d)
         #expect(throws: Never.self) { try d.lookup("distance::cdist") }
+    }
+}
+
+@Suite struct CDistDerivativeTests {
+    @Test(arguments: [1.0, 1.5, 2.0, 3.0]) func gradcheckPasses(p: Double) throws {
+        EmberDistance.register()
+        let a = try Tensor([0.1, 0.9, -0.4, 1.3, 0.7, -1.1], shape: [3, 2]).requiresGrad_()
+        let b = try Tensor([0.5, -0.2, 1.4, 0.3, 0.2, 0.8, -0.6, 0.1], shape: [2, 2, 2]).requiresGrad_()
+        #expect(throws: Never.self) { try Autograd.gradcheck({ [$0[0].cdist($0[1], p: p)] }, inputs: [a, b]) }
+        #expect(a.cdist(b, p: p).gradFn?.name == "CdistBackward0")
     }
 }
