@@ -11,11 +11,15 @@ let package = Package(
     ],
     dependencies: [
         .package(path: "../Packages/Core"),
+        .package(path: "../Packages/Autograd"),
     ],
     targets: [
         .executableTarget(
             name: "EmberBench",
-            dependencies: [.product(name: "EmberCore", package: "Core")]
+            dependencies: [
+                .product(name: "EmberCore", package: "Core"),
+                .product(name: "EmberAutograd", package: "Autograd"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -17,6 +17,13 @@ public enum Autograd {
     /// Registers the layer: every derivative in Core's table, and the fallback.
     public static func install(into d: Dispatcher) {
         d.registerLayerFallback(.autograd, package: "EmberAutograd", kernel: fallbackKernel)
+        if let copy = try? d.lookup("copy_") {
+            d.registerLayer(.autograd, for: copy, package: "EmberAutograd", kernel: inPlaceKernel { old, values in
+                guard case .tensor(let src) = values[1] else { return nil }
+                return (src.dtype == old.dtype ? src : src.to(old.dtype)).expand(old.shape)
+            })
+            registered.withLock { _ = $0.insert("copy_") }
+        }
         for (name, derivative) in DerivativeTable.all() {
             guard let op = try? d.lookup(name), d.info(op).composite == nil else { continue }
             register(name, derivative, into: d)
@@ -29,13 +36,19 @@ public enum Autograd {
         let op = d.handle(name)
         let backwardName = Node.backwardName(name)
         d.registerLayer(.autograd, for: op, package: "EmberAutograd",
-                        kernel: differentiableKernel(derivative, backwardName: backwardName))
+                        kernel: differentiableKernel(derivative, backwardName: backwardName, isView: viewOperators.contains(name)))
         registered.withLock { _ = $0.insert(name) }
         if let inPlace = try? d.lookup(name + "_") {
             d.registerLayer(.autograd, for: inPlace, package: "EmberAutograd", kernel: inPlaceKernel(op, dispatcher: d))
             registered.withLock { _ = $0.insert(name + "_") }
         }
     }
+
+    /// Operators whose result may share the input's storage (a view).
+    static let viewOperators: Set<String> = [
+        "view", "reshape", "alias", "expand", "expand_as", "transpose", "t", "permute", "movedim", "select", "slice",
+        "narrow", "squeeze", "unsqueeze", "flatten", "unflatten", "diagonal", "contiguous",
+    ]
 
     /// The operators with a registered derivative.
     public static var differentiableOperators: Set<String> { registered.withLock { $0 } }

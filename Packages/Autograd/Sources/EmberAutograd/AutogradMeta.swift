@@ -16,8 +16,12 @@ final class AutogradMeta: @unchecked Sendable {
     var retainsGrad = false
     /// Hooks on a leaf's gradient, run before accumulation.
     var hooks: [@Sendable (Tensor) -> Tensor?] = []
-    /// The leaf's gradient accumulator, shared by every graph that uses the leaf.
-    weak var accumulator: AccumulateGrad?
+    /// The leaf's gradient accumulator, shared by every graph that uses the leaf (it
+    /// refers back to the leaf weakly, so holding it here makes no cycle).
+    var accumulator: AccumulateGrad?
+
+    /// For a view made by a view operator: its base and how to remake it.
+    var view: ViewInfo?
 
     init(requiresGrad: Bool, gradFn: Node? = nil, outputNr: Int = 0) {
         self.requiresGrad = requiresGrad
@@ -58,5 +62,34 @@ extension Tensor {
         let t = Tensor(storage: storage, shape: shape, strides: strides, storageOffset: storageOffset, dtype: dtype)
         t.isWrappedNumber = isWrappedNumber
         return t
+    }
+}
+
+/// How a view was made from its base (the first non-view tensor), so that an in-place
+/// change of the view can rebase the base's history and remake the view from it.
+struct ViewInfo {
+    /// The tensor whose storage the view shares and whose history it belongs to.
+    let base: Tensor
+    /// Applies the chain of view operators to a tensor shaped like `base`.
+    let replay: (Tensor) throws -> Tensor
+
+    /// The view made by `op` with `args` (self first) from `source`.
+    init(of source: Tensor, op: OperatorHandle?, args: [IValue]) {
+        let previous = source.meta?.view
+        base = previous?.base ?? source
+        let step: (Tensor) throws -> Tensor = { t in
+            guard let op else { return t }
+            var values = args
+            values[0] = .tensor(t)
+            guard let r = try Dispatcher.shared.call(op, values).first?.tensorValue else {
+                throw AutogradError.error("view replay returned no tensor")
+            }
+            return r
+        }
+        if let previous {
+            replay = { t in try step(try previous.replay(t)) }
+        } else {
+            replay = step
+        }
     }
 }

@@ -30,7 +30,7 @@ public struct BackwardContext {
     /// The gradient of output `i` (zeros when undefined).
     public func grad(_ i: Int = 0) -> Tensor {
         if let g = grads[i] { return g }
-        return Autograd.zeros(node.outputShapes[i], dtype: node.outputDTypes[i])
+        return Autograd.zeros(node.outputs[i].shape, dtype: node.outputs[i].dtype)
     }
     /// Whether output `i` received a gradient.
     public func hasGrad(_ i: Int) -> Bool { grads[i] != nil }
@@ -62,15 +62,25 @@ public struct BackwardContext {
     /// The non-tensor argument at position `i` (tensors are not kept unless saved).
     public var args: Arguments { Arguments(node.args, op: node.forwardOp) }
     /// The shape of tensor-input slot `slot`.
-    public func inputShape(_ slot: Int) -> [Int] { node.inputShapes[slot] }
+    public func inputShape(_ slot: Int) -> [Int] { node.inputs[slot].shape }
     /// The dtype of tensor-input slot `slot`.
-    public func inputDType(_ slot: Int) -> DType { node.inputDTypes[slot] }
+    public func inputDType(_ slot: Int) -> DType { node.inputs[slot].dtype }
     /// The number of tensor-input slots.
-    public var inputCount: Int { node.inputShapes.count }
+    public var inputCount: Int { node.inputs.count }
     /// Whether tensor-input slot `slot` needs a gradient.
     public func needsGrad(_ slot: Int) -> Bool { node.nextEdges[slot] != nil }
     /// The shape of output `i`.
-    public func outputShape(_ i: Int) -> [Int] { node.outputShapes[i] }
+    public func outputShape(_ i: Int) -> [Int] { node.outputs[i].shape }
+}
+
+/// The shape and dtype of a forward input or output, kept for backward.
+struct TensorGeometry {
+    let shape: [Int]
+    let dtype: DType
+    init(_ t: Tensor) {
+        shape = t.shape
+        dtype = t.dtype
+    }
 }
 
 /// The backward node of a dispatcher operator with a ``Derivative``.
@@ -78,10 +88,8 @@ final class OpNode: Node, @unchecked Sendable {
     let derivative: Derivative
     var saved: [SavedTensor?]
     var args: [IValue]
-    let inputShapes: [[Int]]
-    let inputDTypes: [DType]
-    let outputShapes: [[Int]]
-    let outputDTypes: [DType]
+    let inputs: [TensorGeometry]
+    let outputs: [TensorGeometry]
     var released = false
 
     init(name: String, forwardOp: String, derivative: Derivative, edges: [Edge?], inputs: [Tensor],
@@ -89,10 +97,8 @@ final class OpNode: Node, @unchecked Sendable {
         self.derivative = derivative
         self.saved = []
         self.args = args
-        inputShapes = inputs.map(\.shape)
-        inputDTypes = inputs.map(\.dtype)
-        outputShapes = outputs.map(\.shape)
-        outputDTypes = outputs.map(\.dtype)
+        self.inputs = inputs.map(TensorGeometry.init)
+        self.outputs = outputs.map(TensorGeometry.init)
         super.init(name: name, forwardOp: forwardOp, nextEdges: edges, outputCount: outputs.count)
     }
 
@@ -104,8 +110,8 @@ final class OpNode: Node, @unchecked Sendable {
         if result.count < nextEdges.count { result += Array(repeating: nil, count: nextEdges.count - result.count) }
         for i in nextEdges.indices {
             guard nextEdges[i] != nil, var g = result[i] else { result[i] = nil; continue }
-            if g.shape != inputShapes[i] { g = try Autograd.sumToSize(g, inputShapes[i]) }
-            if g.dtype != inputDTypes[i] { g = g.to(inputDTypes[i]) }
+            if g.shape != inputs[i].shape { g = try Autograd.sumToSize(g, inputs[i].shape) }
+            if g.dtype != inputs[i].dtype { g = g.to(inputs[i].dtype) }
             result[i] = g
         }
         return result

@@ -124,7 +124,7 @@ struct SavedTensor {
 
 /// The node that adds a leaf's incoming gradient into its `.grad`.
 final class AccumulateGrad: Node, @unchecked Sendable {
-    let leaf: Tensor
+    weak var leaf: Tensor?
 
     init(leaf: Tensor) {
         self.leaf = leaf
@@ -133,13 +133,13 @@ final class AccumulateGrad: Node, @unchecked Sendable {
 
     override func runPreHooks(_ grads: inout [Tensor?]) {
         super.runPreHooks(&grads)
-        guard let hooks = leaf.meta?.hooks, var g = grads[0] else { return }
+        guard let hooks = leaf?.meta?.hooks, var g = grads[0] else { return }
         for hook in hooks { if let r = hook(g) { g = r } }
         grads[0] = g
     }
 
     override func apply(_ grads: [Tensor?], createGraph: Bool) throws -> [Tensor?] {
-        guard let g = grads[0], let m = leaf.meta else { return [] }
+        guard let g = grads[0], let m = leaf?.meta else { return [] }
         let incoming = createGraph ? g : g.detach()
         if let old = m.grad {
             m.grad = createGraph ? old.add(incoming) : DispatchKeySet.excluding(.autograd) { old.add(incoming) }
