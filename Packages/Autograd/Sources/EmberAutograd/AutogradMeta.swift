@@ -17,7 +17,7 @@ final class AutogradMeta: @unchecked Sendable {
     /// Hooks on a leaf's gradient, run before accumulation.
     var hooks: [@Sendable (Tensor) -> Tensor?] = []
     /// The leaf's gradient accumulator, shared by every graph that uses the leaf (it
-    /// refers back to the leaf weakly, so holding it here makes no cycle).
+    /// refers back to this metadata unowned, so holding it here makes no cycle).
     var accumulator: AccumulateGrad?
 
     /// For a view made by a view operator: its base and how to remake it.
@@ -28,6 +28,8 @@ final class AutogradMeta: @unchecked Sendable {
         self.gradFn = gradFn
         self.outputNr = outputNr
     }
+
+    deinit { accumulator?.alive = false }
 }
 
 extension Tensor {
@@ -52,7 +54,7 @@ extension Tensor {
         guard let m = meta, m.requiresGrad else { return nil }
         if let fn = m.gradFn { return Edge(node: fn, inputNr: m.outputNr) }
         if let acc = m.accumulator { return Edge(node: acc, inputNr: 0) }
-        let acc = AccumulateGrad(leaf: self)
+        let acc = AccumulateGrad(meta: m)
         m.accumulator = acc
         return Edge(node: acc, inputNr: 0)
     }

@@ -30,7 +30,7 @@ public struct BackwardContext {
     /// The gradient of output `i` (zeros when undefined).
     public func grad(_ i: Int = 0) -> Tensor {
         if let g = grads[i] { return g }
-        return Autograd.zeros(node.outputs[i].shape, dtype: node.outputs[i].dtype)
+        return Autograd.zeros(node.output(i).shape, dtype: node.output(i).dtype)
     }
     /// Whether output `i` received a gradient.
     public func hasGrad(_ i: Int) -> Bool { grads[i] != nil }
@@ -62,15 +62,15 @@ public struct BackwardContext {
     /// The non-tensor argument at position `i` (tensors are not kept unless saved).
     public var args: Arguments { Arguments(node.args, op: node.forwardOp) }
     /// The shape of tensor-input slot `slot`.
-    public func inputShape(_ slot: Int) -> [Int] { node.inputs[slot].shape }
+    public func inputShape(_ slot: Int) -> [Int] { node.input(slot).shape }
     /// The dtype of tensor-input slot `slot`.
-    public func inputDType(_ slot: Int) -> DType { node.inputs[slot].dtype }
+    public func inputDType(_ slot: Int) -> DType { node.input(slot).dtype }
     /// The number of tensor-input slots.
-    public var inputCount: Int { node.inputs.count }
+    public var inputCount: Int { node.inputCount }
     /// Whether tensor-input slot `slot` needs a gradient.
     public func needsGrad(_ slot: Int) -> Bool { node.nextEdges[slot] != nil }
     /// The shape of output `i`.
-    public func outputShape(_ i: Int) -> [Int] { node.outputs[i].shape }
+    public func outputShape(_ i: Int) -> [Int] { node.output(i).shape }
 }
 
 /// The shape and dtype of a forward input or output, kept for backward.
@@ -88,18 +88,21 @@ final class OpNode: Node, @unchecked Sendable {
     let derivative: Derivative
     var saved: [SavedTensor?]
     var args: [IValue]
-    let inputs: [TensorGeometry]
-    let outputs: [TensorGeometry]
+    /// Shapes and dtypes of the tensor inputs, then of the outputs.
+    let geometry: [TensorGeometry]
+    let inputCount: Int
+    func input(_ i: Int) -> TensorGeometry { geometry[i] }
+    func output(_ i: Int) -> TensorGeometry { geometry[inputCount + i] }
     var released = false
 
-    init(name: String, forwardOp: String, derivative: Derivative, edges: [Edge?], inputs: [Tensor],
-         args: [IValue], outputs: [Tensor]) {
+    init(name: String, forwardOp: String, derivative: Derivative, edges: [Edge?], geometry: [TensorGeometry],
+         args: [IValue], outputCount: Int) {
         self.derivative = derivative
         self.saved = []
         self.args = args
-        self.inputs = inputs.map(TensorGeometry.init)
-        self.outputs = outputs.map(TensorGeometry.init)
-        super.init(name: name, forwardOp: forwardOp, nextEdges: edges, outputCount: outputs.count)
+        self.geometry = geometry
+        inputCount = edges.count
+        super.init(name: name, forwardOp: forwardOp, nextEdges: edges, outputCount: outputCount)
     }
 
     override func apply(_ grads: [Tensor?], createGraph: Bool) throws -> [Tensor?] {
@@ -110,8 +113,9 @@ final class OpNode: Node, @unchecked Sendable {
         if result.count < nextEdges.count { result += Array(repeating: nil, count: nextEdges.count - result.count) }
         for i in nextEdges.indices {
             guard nextEdges[i] != nil, var g = result[i] else { result[i] = nil; continue }
-            if g.shape != inputs[i].shape { g = try Autograd.sumToSize(g, inputs[i].shape) }
-            if g.dtype != inputs[i].dtype { g = g.to(inputs[i].dtype) }
+            let target = geometry[i]
+            if g.shape != target.shape { g = try Autograd.sumToSize(g, target.shape) }
+            if g.dtype != target.dtype { g = g.to(target.dtype) }
             result[i] = g
         }
         return result

@@ -16,9 +16,9 @@ extension Autograd {
             }
             guard needs else { return try next(args.values) }
             let results = try next(args.values)
-            return record(args, results, op: op, isView: isView) { edges, inputs, stored, outputs in
+            return record(args, results, op: op, isView: isView) { edges, geometry, stored, outputs in
                 let node = OpNode(name: backwardName, forwardOp: args.op, derivative: derivative, edges: edges,
-                                  inputs: inputs, args: stored, outputs: outputs)
+                                  geometry: geometry, args: stored, outputCount: outputs.count)
                 node.saved = derivative.savesInputs.map { i in args.values[i].tensorValue.map(SavedTensor.init(input:)) }
                     + derivative.savesOutputs.map { Optional(SavedTensor(output: outputs[$0], nr: $0)) }
                 return node
@@ -26,36 +26,54 @@ extension Autograd {
         }
     }
 
-    /// Connects `results` of a call with `args` to a new node made by `makeNode`.
+    /// Connects `results` of a call with `args` to a new node made by `makeNode` (given the
+    /// input edges, the input then output geometry, the non-tensor arguments and the outputs).
     static func record(_ args: Arguments, _ results: [IValue], op: OperatorHandle? = nil, isView: Bool = false,
-                       makeNode: ([Edge?], [Tensor], [IValue], [Tensor]) -> Node) -> [IValue] {
-        var inputs: [Tensor] = []
+                       makeNode: ([Edge?], [TensorGeometry], [IValue], [Tensor]) -> Node) -> [IValue] {
         var stored = args.values
+        var edges: [Edge?] = []
+        edges.reserveCapacity(args.values.count)
+        var geometry: [TensorGeometry] = []
+        geometry.reserveCapacity(args.values.count + results.count)
+        var viewSource: Tensor?
         for (i, v) in args.values.enumerated() {
             switch v {
-            case .tensor(let t): inputs.append(t); stored[i] = .none
-            case .tensors(let ts): inputs.append(contentsOf: ts); stored[i] = .none
+            case .tensor(let t):
+                if isView && viewSource == nil { viewSource = t }
+                edges.append(t.dtype.isFloatingPoint ? t.gradientEdge() : nil)
+                geometry.append(TensorGeometry(t))
+                stored[i] = .none
+            case .tensors(let ts):
+                for t in ts {
+                    edges.append(t.dtype.isFloatingPoint ? t.gradientEdge() : nil)
+                    geometry.append(TensorGeometry(t))
+                }
+                stored[i] = .none
             default: break
             }
         }
-        let edges = inputs.map { $0.dtype.isFloatingPoint ? $0.gradientEdge() : nil }
         var results = results
         var outputs: [Tensor] = []
+        outputs.reserveCapacity(results.count)
         for (i, v) in results.enumerated() {
             switch v {
             case .tensor(let t):
-                let fresh = inputs.contains { $0 === t } ? t.plainAlias() : t
-                results[i] = .tensor(fresh)
-                outputs.append(fresh)
+                if isInput(t, args) {
+                    let fresh = t.plainAlias()
+                    results[i] = .tensor(fresh)
+                    outputs.append(fresh)
+                } else {
+                    outputs.append(t)
+                }
             case .tensors(let ts):
-                let fresh = ts.map { t in inputs.contains { $0 === t } ? t.plainAlias() : t }
+                let fresh = ts.map { t in isInput(t, args) ? t.plainAlias() : t }
                 results[i] = .tensors(fresh)
                 outputs.append(contentsOf: fresh)
             default: break
             }
         }
-        let node = makeNode(edges, inputs, stored, outputs)
-        let viewSource = isView ? inputs.first : nil
+        for t in outputs { geometry.append(TensorGeometry(t)) }
+        let node = makeNode(edges, geometry, stored, outputs)
         for (nr, t) in outputs.enumerated() where t.dtype.isFloatingPoint {
             let meta = AutogradMeta(requiresGrad: true, gradFn: node, outputNr: nr)
             if let source = viewSource, t.storage === source.storage {
@@ -64,6 +82,15 @@ extension Autograd {
             t.attach(meta)
         }
         return results
+    }
+
+    /// Whether `t` is one of the call's tensor arguments (an operator that returns its input).
+    private static func isInput(_ t: Tensor, _ args: Arguments) -> Bool {
+        args.values.contains { v in
+            if case .tensor(let x) = v { return x === t }
+            if case .tensors(let xs) = v { return xs.contains { $0 === t } }
+            return false
+        }
     }
 
     /// The layer kernel for `f_`: computes `f` out of place on a copy of self that carries

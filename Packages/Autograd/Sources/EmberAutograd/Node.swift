@@ -32,9 +32,14 @@ public class Node: @unchecked Sendable, CustomStringConvertible {
     /// Dismantles long chains iteratively: a node whose last owner is this one is emptied
     /// here instead of in its own deinit, so freeing a 100 000-node graph does not recurse.
     deinit {
-        var stack: [Node] = []
-        for case let e? in nextEdges { stack.append(e.node) }
+        var stack: [Node] = []  // allocates only when a node would die with this one
+        var edges = nextEdges
         nextEdges = []
+        for i in edges.indices {
+            guard var n = edges[i]?.node else { continue }
+            edges[i] = nil
+            if isKnownUniquelyReferenced(&n) { stack.append(n) }
+        }
         stack += takeSavedHistory()
         while var n = stack.popLast() {
             guard isKnownUniquelyReferenced(&n) else { continue }
@@ -122,24 +127,28 @@ struct SavedTensor {
     }
 }
 
-/// The node that adds a leaf's incoming gradient into its `.grad`.
+/// The node that adds a leaf's incoming gradient into its `.grad`. It refers to the leaf's
+/// metadata without owning it (no weak reference, so the leaf's reference counting stays
+/// on the fast path); the metadata marks it dead when the leaf goes away.
 final class AccumulateGrad: Node, @unchecked Sendable {
-    weak var leaf: Tensor?
+    unowned let meta: AutogradMeta
+    var alive = true
 
-    init(leaf: Tensor) {
-        self.leaf = leaf
+    init(meta: AutogradMeta) {
+        self.meta = meta
         super.init(name: "AccumulateGrad", forwardOp: "leaf", nextEdges: [], outputCount: 1)
     }
 
     override func runPreHooks(_ grads: inout [Tensor?]) {
         super.runPreHooks(&grads)
-        guard let hooks = leaf?.meta?.hooks, var g = grads[0] else { return }
-        for hook in hooks { if let r = hook(g) { g = r } }
+        guard alive, var g = grads[0] else { return }
+        for hook in meta.hooks { if let r = hook(g) { g = r } }
         grads[0] = g
     }
 
     override func apply(_ grads: [Tensor?], createGraph: Bool) throws -> [Tensor?] {
-        guard let g = grads[0], let m = leaf?.meta else { return [] }
+        guard alive, let g = grads[0] else { return [] }
+        let m = meta
         let incoming = createGraph ? g : g.detach()
         if let old = m.grad {
             m.grad = createGraph ? old.add(incoming) : DispatchKeySet.excluding(.autograd) { old.add(incoming) }
