@@ -47,11 +47,15 @@ extension DerivativeTable {
             let dim = try c.args.int(1), y = try c.output(0)
             return [(c.grad() * y).flip([dim]).cumsum(dim: dim).flip([dim]) / (try c.input(0))]
         }
-        t["prod"] = Derivative(saves: [0], outputs: [0]) { c in
+        t["prod"] = Derivative(saves: [0]) { c in
             let dim = try c.args.optionalInt(1), keep = try c.args.bool(2), shape = c.inputShape(0)
-            let dims = dim.map { [$0] }
-            let y = c.keepdimResult(try c.output(0), inputShape: shape, dims: dims, keepdim: keep)
-            return [c.keepdimGrad(c.grad(), inputShape: shape, dims: dims, keepdim: keep) * y / (try c.input(0))]
+            let x = try c.input(0)
+            let g = c.keepdimGrad(c.grad(), inputShape: shape, dims: dim.map { [$0] }, keepdim: keep)
+            guard let dim else {
+                let flat = x.reshape([-1])
+                return [g * productOfOthers(flat, dim: 0).reshape(shape)]
+            }
+            return [g * productOfOthers(x, dim: dim)]
         }
         t["var"] = Derivative(saves: [0]) { c in try [variance(c, std: nil)] }
         t["std"] = Derivative(saves: [0], outputs: [0]) { c in try [variance(c, std: try c.output(0))] }
@@ -60,11 +64,31 @@ extension DerivativeTable {
             let keep = try c.args.bool(3), shape = c.inputShape(0), x = try c.input(0)
             let g = c.keepdimGrad(c.grad(), inputShape: shape, dims: dims, keepdim: keep)
             let n = c.keepdimResult(try c.output(0), inputShape: shape, dims: dims, keepdim: keep)
+            if p == 0 { return [Autograd.zeros(shape, dtype: x.dtype)] }
             if p == 1 { return [g * x.sign()] }
+            if p.isInfinite {
+                let hit = x.abs().eq(n).to(x.dtype)
+                let all = (dims?.isEmpty ?? true) ? Array(0..<shape.count) : dims!
+                let count = all.isEmpty ? hit : hit.sum(dims: all, keepdim: true)
+                return [g * x.sign() * hit / count]
+            }
             if p == 2 { return [(g * x / n).maskedFill(n.eq(Tensor(wrapping: 0)), 0)] }
             let num = x * x.abs().pow(Scalar.double(p - 2))
             return [(g * num / n.pow(Scalar.double(p - 1))).maskedFill(n.eq(Tensor(wrapping: 0)), 0)]
         }
+    }
+
+    /// For each element, the product of the other elements along `dim` (exclusive products
+    /// from both ends, so zeros need no division).
+    static func productOfOthers(_ x: Tensor, dim: Int) -> Tensor {
+        let d = dim < 0 ? dim + x.rank : dim
+        guard x.rank > 0, x.shape[d] > 1 else { return Autograd.full(x.shape, 1, dtype: x.dtype).contiguous() }
+        let n = x.shape[d]
+        func exclusive(_ t: Tensor) -> Tensor {
+            let ones = Autograd.full(t.shape.enumerated().map { $0.offset == d ? 1 : $0.element }, 1, dtype: t.dtype)
+            return Tensor.cat([ones, t.cumprod(dim: d).narrow(dim: d, start: 0, length: n - 1)], dim: d)
+        }
+        return exclusive(x) * exclusive(x.flip([d])).flip([d])
     }
 
     /// amax/amin/max/min: the gradient spread evenly over the elements equal to the result.

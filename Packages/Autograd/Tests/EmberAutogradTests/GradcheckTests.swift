@@ -52,6 +52,13 @@ import EmberCore
         }
     }
 
+    @Test func prodWithZerosAndInfinityNorm() throws {
+        let z = leaf([0.5, 0, 2, 0, 0, 3], [2, 3])
+        try Autograd.gradcheck({ [$0[0].prod(dim: 1)] }, inputs: [z])
+        try Autograd.gradcheck({ [$0[0].prod()] }, inputs: [leaf([0.5, 0, 2, 1.5], [2, 2])])
+        try Autograd.gradcheck({ [$0[0].norm(p: .infinity, dim: 1)] }, inputs: [nc])
+    }
+
     @Test func matrixProducts() throws {
         let m = leaf([0.5, -0.2, 1.0, 0.3, 0.7, -0.9], [3, 2])
         let v2 = leaf([0.4, -1.3], [2])
