@@ -5,23 +5,23 @@ import EmberCore
 /// that produced it (`gradFn`) and which of that node's outputs it is.
 final class AutogradMeta: @unchecked Sendable {
     /// Whether gradients flow to this tensor.
-    var requiresGrad: Bool
+    @exclusivity(unchecked) var requiresGrad: Bool
     /// The accumulated gradient (leaves, and non-leaves that retain it).
-    var grad: Tensor?
+    @exclusivity(unchecked) var grad: Tensor?
     /// The backward node that produced this tensor; `nil` for leaves.
-    var gradFn: Node?
+    @exclusivity(unchecked) var gradFn: Node?
     /// Which output of `gradFn` this tensor is.
-    var outputNr: Int
+    @exclusivity(unchecked) var outputNr: Int
     /// Whether a non-leaf keeps its gradient in `grad`.
     var retainsGrad = false
     /// Hooks on a leaf's gradient, run before accumulation.
     var hooks: [@Sendable (Tensor) -> Tensor?] = []
     /// The leaf's gradient accumulator, shared by every graph that uses the leaf (it
     /// refers back to this metadata unowned, so holding it here makes no cycle).
-    var accumulator: AccumulateGrad?
+    @exclusivity(unchecked) var accumulator: AccumulateGrad?
 
     /// For a view made by a view operator: its base and how to remake it.
-    var view: ViewInfo?
+    @exclusivity(unchecked) var view: ViewInfo?
 
     init(requiresGrad: Bool, gradFn: Node? = nil, outputNr: Int = 0) {
         self.requiresGrad = requiresGrad

@@ -60,7 +60,7 @@ public struct BackwardContext {
         return try node.saved[k]?.unpack(node)
     }
     /// The non-tensor argument at position `i` (tensors are not kept unless saved).
-    public var args: Arguments { Arguments(node.args, op: node.forwardOp) }
+    public var args: Arguments { Arguments(node.args.values, op: node.forwardOp) }
     /// The shape of tensor-input slot `slot`.
     public func inputShape(_ slot: Int) -> [Int] { node.input(slot).shape }
     /// The dtype of tensor-input slot `slot`.
@@ -71,6 +71,45 @@ public struct BackwardContext {
     public func needsGrad(_ slot: Int) -> Bool { node.nextEdges[slot] != nil }
     /// The shape of output `i`.
     public func outputShape(_ i: Int) -> [Int] { node.output(i).shape }
+}
+
+/// The non-tensor arguments of a call, kept for backward in place (no allocation) when
+/// there are at most four; tensor positions hold `.none`.
+struct StoredArguments {
+    private var inline: (IValue, IValue, IValue, IValue) = (.none, .none, .none, .none)
+    private var overflow: [IValue]?
+    private var count = 0
+
+    init(_ values: [IValue]) {
+        count = values.count
+        guard count <= 4 else {
+            overflow = values.map { v in
+                switch v {
+                case .tensor, .tensors: return .none
+                default: return v
+                }
+            }
+            return
+        }
+        for (i, v) in values.enumerated() {
+            switch v {
+            case .tensor, .tensors: continue
+            default: break
+            }
+            switch i {
+            case 0: inline.0 = v
+            case 1: inline.1 = v
+            case 2: inline.2 = v
+            default: inline.3 = v
+            }
+        }
+    }
+
+    /// The arguments in schema order.
+    var values: [IValue] {
+        if let overflow { return overflow }
+        return Array([inline.0, inline.1, inline.2, inline.3].prefix(count))
+    }
 }
 
 /// The shape and dtype of a forward input or output, kept for backward.
@@ -86,8 +125,8 @@ struct TensorGeometry {
 /// The backward node of a dispatcher operator with a ``Derivative``.
 final class OpNode: Node, @unchecked Sendable {
     let derivative: Derivative
-    var saved: [SavedTensor?]
-    var args: [IValue]
+    @exclusivity(unchecked) var saved: [SavedTensor?]
+    var args: StoredArguments
     /// Shapes and dtypes of the tensor inputs, then of the outputs.
     let geometry: [TensorGeometry]
     let inputCount: Int
@@ -96,7 +135,7 @@ final class OpNode: Node, @unchecked Sendable {
     var released = false
 
     init(name: String, forwardOp: String, derivative: Derivative, edges: [Edge?], geometry: [TensorGeometry],
-         args: [IValue], outputCount: Int) {
+         args: StoredArguments, outputCount: Int) {
         self.derivative = derivative
         self.saved = []
         self.args = args

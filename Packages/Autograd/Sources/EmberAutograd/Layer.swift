@@ -29,52 +29,54 @@ extension Autograd {
     /// Connects `results` of a call with `args` to a new node made by `makeNode` (given the
     /// input edges, the input then output geometry, the non-tensor arguments and the outputs).
     static func record(_ args: Arguments, _ results: [IValue], op: OperatorHandle? = nil, isView: Bool = false,
-                       makeNode: ([Edge?], [TensorGeometry], [IValue], [Tensor]) -> Node) -> [IValue] {
-        var stored = args.values
+                       makeNode: ([Edge?], [TensorGeometry], StoredArguments, Outputs) -> Node) -> [IValue] {
         var edges: [Edge?] = []
         edges.reserveCapacity(args.values.count)
         var geometry: [TensorGeometry] = []
         geometry.reserveCapacity(args.values.count + results.count)
         var viewSource: Tensor?
-        for (i, v) in args.values.enumerated() {
+        for v in args.values {
             switch v {
             case .tensor(let t):
                 if isView && viewSource == nil { viewSource = t }
                 edges.append(t.dtype.isFloatingPoint ? t.gradientEdge() : nil)
                 geometry.append(TensorGeometry(t))
-                stored[i] = .none
             case .tensors(let ts):
                 for t in ts {
                     edges.append(t.dtype.isFloatingPoint ? t.gradientEdge() : nil)
                     geometry.append(TensorGeometry(t))
                 }
-                stored[i] = .none
             default: break
             }
         }
         var results = results
-        var outputs: [Tensor] = []
-        outputs.reserveCapacity(results.count)
-        for (i, v) in results.enumerated() {
-            switch v {
-            case .tensor(let t):
-                if isInput(t, args) {
-                    let fresh = t.plainAlias()
-                    results[i] = .tensor(fresh)
-                    outputs.append(fresh)
-                } else {
-                    outputs.append(t)
+        let outputs: Outputs
+        if results.count == 1, case .tensor(let t) = results[0] {
+            let out = isInput(t, args) ? t.plainAlias() : t
+            if out !== t { results[0] = .tensor(out) }
+            outputs = .one(out)
+        } else {
+            var list: [Tensor] = []
+            for (i, v) in results.enumerated() {
+                switch v {
+                case .tensor(let t):
+                    let out = isInput(t, args) ? t.plainAlias() : t
+                    if out !== t { results[i] = .tensor(out) }
+                    list.append(out)
+                case .tensors(let ts):
+                    let fresh = ts.map { t in isInput(t, args) ? t.plainAlias() : t }
+                    results[i] = .tensors(fresh)
+                    list.append(contentsOf: fresh)
+                default: break
                 }
-            case .tensors(let ts):
-                let fresh = ts.map { t in isInput(t, args) ? t.plainAlias() : t }
-                results[i] = .tensors(fresh)
-                outputs.append(contentsOf: fresh)
-            default: break
             }
+            outputs = .many(list)
         }
-        for t in outputs { geometry.append(TensorGeometry(t)) }
-        let node = makeNode(edges, geometry, stored, outputs)
-        for (nr, t) in outputs.enumerated() where t.dtype.isFloatingPoint {
+        for nr in 0..<outputs.count { geometry.append(TensorGeometry(outputs[nr])) }
+        let node = makeNode(edges, geometry, StoredArguments(args.values), outputs)
+        for nr in 0..<outputs.count {
+            let t = outputs[nr]
+            guard t.dtype.isFloatingPoint else { continue }
             let meta = AutogradMeta(requiresGrad: true, gradFn: node, outputNr: nr)
             if let source = viewSource, t.storage === source.storage {
                 meta.view = ViewInfo(of: source, op: op, args: args.values)
@@ -82,6 +84,26 @@ extension Autograd {
             t.attach(meta)
         }
         return results
+    }
+
+    /// A call's tensor results, without an array for the common single result.
+    enum Outputs {
+        case one(Tensor)
+        case many([Tensor])
+
+        var count: Int {
+            switch self {
+            case .one: return 1
+            case .many(let ts): return ts.count
+            }
+        }
+
+        subscript(i: Int) -> Tensor {
+            switch self {
+            case .one(let t): return t
+            case .many(let ts): return ts[i]
+            }
+        }
     }
 
     /// Whether `t` is one of the call's tensor arguments (an operator that returns its input).

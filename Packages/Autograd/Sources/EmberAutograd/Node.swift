@@ -16,9 +16,9 @@ public class Node: @unchecked Sendable, CustomStringConvertible {
     /// The forward operator that created the node (for anomaly reports).
     public let forwardOp: String
     /// One edge per forward input slot; `nil` where that input does not require grad.
-    var nextEdges: [Edge?]
+    @exclusivity(unchecked) var nextEdges: [Edge?]
     /// Hooks on the gradients this node receives, by forward output number.
-    var preHooks: [(Int, @Sendable (Tensor) -> Tensor?)] = []
+    @exclusivity(unchecked) var preHooks: [(Int, @Sendable (Tensor) -> Tensor?)] = []
     /// The number of forward outputs (gradient slots this node receives).
     let outputCount: Int
 

@@ -25,6 +25,7 @@ extension Tensor {
                     + "computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
             }
             m.requiresGrad = flag
+            if flag { layerKeys.insert(.autograd) }
         } else if flag {
             attach(AutogradMeta(requiresGrad: true))
         }

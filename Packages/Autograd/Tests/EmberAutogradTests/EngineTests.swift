@@ -32,6 +32,14 @@ import EmberCore
         #expect(c.grad?.dtype == .float32 && doubles(c.grad) == [3, 4])
     }
 
+    @Test func settingGradBeforeRequiresGradStillRecords() throws {
+        let x = Tensor([1.0, 2], shape: [2])
+        x.grad = Tensor([0.5, 0.5], shape: [2])
+        x.requiresGrad = true
+        try (x * x).sum().backward()
+        #expect(doubles(x.grad) == [2.5, 4.5])
+    }
+
     @Test func accumulatesAcrossBackwardCalls() throws {
         let x = leaf([1, 2], [2])
         try (x * x).sum().backward()
