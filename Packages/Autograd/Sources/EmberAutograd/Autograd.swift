@@ -47,7 +47,7 @@ public enum Autograd {
     /// Operators whose result may share the input's storage (a view).
     static let viewOperators: Set<String> = [
         "view", "reshape", "alias", "expand", "expand_as", "transpose", "t", "permute", "movedim", "select", "slice",
-        "narrow", "squeeze", "unsqueeze", "flatten", "unflatten", "diagonal", "contiguous",
+        "narrow", "squeeze", "unsqueeze", "flatten", "unflatten", "diagonal", "contiguous", "as_strided",
     ]
 
     /// The operators with a registered derivative.

@@ -65,6 +65,11 @@ public struct BackwardContext {
     public func inputShape(_ slot: Int) -> [Int] { node.input(slot).shape }
     /// The dtype of tensor-input slot `slot`.
     public func inputDType(_ slot: Int) -> DType { node.input(slot).dtype }
+    /// The storage layout of tensor-input slot `slot`: strides, offset, storage elements.
+    public func inputLayout(_ slot: Int) -> (strides: [Int], offset: Int, storageCount: Int) {
+        let g = node.input(slot)
+        return (g.strides, g.storageOffset, g.storageCount)
+    }
     /// The number of tensor-input slots.
     public var inputCount: Int { node.inputCount }
     /// Whether tensor-input slot `slot` needs a gradient.
@@ -116,9 +121,16 @@ struct StoredArguments {
 struct TensorGeometry {
     let shape: [Int]
     let dtype: DType
+    /// The layout in storage (for derivatives of storage-addressing views).
+    let strides: [Int]
+    let storageOffset: Int
+    let storageCount: Int
     init(_ t: Tensor) {
         shape = t.shape
         dtype = t.dtype
+        strides = t.strides
+        storageOffset = t.storageOffset
+        storageCount = t.storage.byteCount / Swift.max(t.dtype.itemSize, 1)
     }
 }
 

@@ -17,7 +17,20 @@ extension DerivativeTable {
             return [c.grad().permute(inverse)]
         }
         t["movedim"] = Derivative { c in [c.grad().movedim(try c.args.ints(2), try c.args.ints(1))] }
-        // as_strided is left out: its geometry addresses storage, not the input's elements.
+        t["as_strided"] = Derivative { c in
+            // In storage coordinates: scatter-add the gradient at the elements the result
+            // addresses, then read it back at the elements the input addresses.
+            let layout = c.inputLayout(0), size = try c.args.ints(1), stride = try c.args.ints(2)
+            let offset = try c.args.optionalInt(3) ?? layout.offset
+            let positions = Tensor((0..<Int64(layout.storageCount)).map { $0 }, shape: [layout.storageCount])
+            let read = Tensor(storage: positions.storage, shape: size, strides: stride, storageOffset: offset, dtype: .int64)
+            let input = Tensor(storage: positions.storage, shape: c.inputShape(0), strides: layout.strides,
+                               storageOffset: layout.offset, dtype: .int64)
+            let g = c.grad()
+            let inStorage = Autograd.zeros([layout.storageCount], dtype: g.dtype)
+                .scatterAdd(dim: 0, index: read.reshape([-1]), src: g.reshape([-1]))
+            return [inStorage.gather(dim: 0, index: input.reshape([-1])).reshape(c.inputShape(0))]
+        }
         for name in ["select", "slice", "narrow", "diagonal"] {
             t[name] = generalView(name)
         }
