@@ -11,7 +11,7 @@ enum Engine {
         var deps: [ObjectIdentifier: Int] = [:]
         var order: [Node] = []  // discovery order
         discover(roots.map(\.0.node), deps: &deps, order: &order)
-        let needed = captures.map { neededNodes(order, captures: $0) }
+        let needed = captures.map { neededNodes(order, deps: deps, roots: roots.map(\.0.node), captures: $0) }
         var buffers: [ObjectIdentifier: [Tensor?]] = [:]
         for (edge, g) in roots { try add(g, to: edge, buffers: &buffers) }
         var ready = Set(roots.map { ObjectIdentifier($0.0.node) }).compactMap { id in
@@ -63,18 +63,27 @@ enum Engine {
         }
     }
 
-    /// The nodes from which a captured edge is reachable (only they need to run).
-    private static func neededNodes(_ order: [Node], captures: [Edge]) -> Set<ObjectIdentifier> {
+    /// The nodes from which a captured edge is reachable (only they need to run), found in
+    /// one pass over a topological order (Kahn's algorithm on the dependency counts).
+    private static func neededNodes(_ order: [Node], deps: [ObjectIdentifier: Int], roots: [Node],
+                                    captures: [Edge]) -> Set<ObjectIdentifier> {
+        var remaining = deps
+        var queue = roots.filter { remaining[ObjectIdentifier($0), default: 0] == 0 }
+        var seen = Set(queue.map(ObjectIdentifier.init))
+        var topological: [Node] = []
+        while let node = queue.popLast() {
+            topological.append(node)
+            for case let edge? in node.nextEdges {
+                let id = ObjectIdentifier(edge.node)
+                let left = remaining[id, default: 1] - 1
+                remaining[id] = left
+                if left == 0, seen.insert(id).inserted { queue.append(edge.node) }
+            }
+        }
         var needed = Set(captures.map { ObjectIdentifier($0.node) })
-        // Reverse discovery order is not topological in general; iterate to a fixed point.
-        var changed = true
-        while changed {
-            changed = false
-            for node in order.reversed() where !needed.contains(ObjectIdentifier(node)) {
-                if node.nextEdges.contains(where: { $0.map { needed.contains(ObjectIdentifier($0.node)) } ?? false }) {
-                    needed.insert(ObjectIdentifier(node))
-                    changed = true
-                }
+        for node in topological.reversed() where !needed.contains(ObjectIdentifier(node)) {
+            if node.nextEdges.contains(where: { $0.map { needed.contains(ObjectIdentifier($0.node)) } ?? false }) {
+                needed.insert(ObjectIdentifier(node))
             }
         }
         return needed

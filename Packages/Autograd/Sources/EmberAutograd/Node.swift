@@ -149,7 +149,10 @@ final class AccumulateGrad: Node, @unchecked Sendable {
     override func apply(_ grads: [Tensor?], createGraph: Bool) throws -> [Tensor?] {
         guard alive, let g = grads[0] else { return [] }
         let m = meta
-        let incoming = createGraph ? g : g.detach()
+        // A fresh contiguous buffer: gradients flowing here may be broadcast views or shared
+        // with other leaves (add passes one tensor to both operands), and optimizers update
+        // `.grad` in place.
+        let incoming = createGraph ? g.clone() : DispatchKeySet.excluding(.autograd) { g.clone() }
         if let old = m.grad {
             m.grad = createGraph ? old.add(incoming) : DispatchKeySet.excluding(.autograd) { old.add(incoming) }
         } else {

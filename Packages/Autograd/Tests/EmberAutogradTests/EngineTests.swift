@@ -40,6 +40,20 @@ import EmberCore
         #expect(doubles(x.grad) == [2.5, 4.5])
     }
 
+    @Test func leafGradientsAreOwnedContiguousBuffers() throws {
+        let a = leaf([1, 2], [2]), b = leaf([3, 4], [2])
+        try (a + b).sum().backward()
+        #expect(a.grad !== b.grad && a.grad?.storage !== b.grad?.storage)
+        #expect(a.grad?.isContiguous == true && a.grad?.strides == [1])
+    }
+
+    @Test func functionalGradOverALongChain() throws {
+        let x = leaf([2], [1])
+        var y = x
+        for _ in 0..<20_000 { y = y * Scalar.double(1) }
+        #expect(doubles(try Autograd.grad(outputs: [y.sum()], inputs: [x])[0]) == [1])
+    }
+
     @Test func accumulatesAcrossBackwardCalls() throws {
         let x = leaf([1, 2], [2])
         try (x * x).sum().backward()
