@@ -183,3 +183,24 @@ extension Thread {
         return box.value
     }
 }
+
+@Suite struct ConcurrencyTests {
+    @Test func independentGraphsBackpropagateConcurrently() async throws {
+        let results = try await withThrowingTaskGroup(of: [Double].self) { group in
+            for k in 0..<8 {
+                group.addTask {
+                    let x = leaf([Double(k), 1], [2])
+                    let y = noGrad { x * x }  // nothing recorded inside noGrad, on this thread only
+                    #expect(!y.requiresGrad)
+                    try (x * x * x).sum().backward()
+                    return doubles(x.grad)
+                }
+            }
+            var all: [[Double]] = []
+            for try await r in group { all.append(r) }
+            return all
+        }
+        #expect(Set(results.map { $0[0] }) == Set((0..<8).map { 3 * Double($0 * $0) }))
+        #expect(results.allSatisfy { $0[1] == 3 })
+    }
+}
