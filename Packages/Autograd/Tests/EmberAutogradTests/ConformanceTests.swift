@@ -15,7 +15,8 @@ import EmberCore
 
     static var differentiable: [String] {
         Autograd.ensureInstalled()
-        return Dispatcher.shared.operators.filter { $0.hasLayer("autograd") && $0.definition.samples != nil }
+        return Dispatcher.shared.operators
+            .filter { ($0.hasLayer("autograd") || $0.composite != nil) && $0.definition.samples != nil }
             .map(\.schema.name).filter { !$0.hasSuffix("_") }
     }
 
