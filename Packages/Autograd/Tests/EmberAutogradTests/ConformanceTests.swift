@@ -6,10 +6,6 @@ import EmberCore
 /// gradcheck in float64 on each of its samples, and the differentiable operators still
 /// without a derivative are listed.
 @Suite struct ConformanceTests {
-    /// Samples at non-smooth points (ties, kinks) where finite differences disagree with any
-    /// subgradient; they are skipped, not failed.
-    static let nonSmooth: Set<String> = ["sign", "floor", "ceil", "trunc", "round", "remainder", "fmod", "frac", "div"]
-
     /// Operators whose second derivative is not checked (none yet).
     static let firstOrderOnly: Set<String> = []
 
@@ -21,7 +17,6 @@ import EmberCore
     }
 
     @Test(arguments: differentiable) func gradcheckOnSamples(_ name: String) throws {
-        guard !ConformanceTests.nonSmooth.contains(name) else { return }
         let op = Dispatcher.shared.handle(name)
         let samples = Dispatcher.shared.definition(op).samples!(.float64)
         for args in samples {
