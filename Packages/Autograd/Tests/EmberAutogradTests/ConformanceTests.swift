@@ -62,6 +62,38 @@ import EmberCore
         return overlaps || shared ? t.detach().clone() : t.detach()
     }
 
+    static var inPlace: [String] {
+        Autograd.ensureInstalled()
+        return Dispatcher.shared.operators.filter { $0.hasLayer("autograd") && $0.definition.samples != nil }
+            .map(\.schema.name).filter { $0.hasSuffix("_") }
+    }
+
+    /// In-place forms on a non-leaf copy of self: the rebased history gives the same
+    /// gradients as the values' finite differences.
+    @Test(arguments: inPlace) func gradcheckInPlaceOnSamples(_ name: String) throws {
+        let op = Dispatcher.shared.handle(name)
+        for args in Dispatcher.shared.definition(op).samples!(.float64) {
+            guard case .tensor(let target) = args[0], target.dtype == .float64 else { continue }
+            var leaves = [try distinct(target, from: []).requiresGrad_()]
+            var slots: [Int] = []
+            for (i, v) in args.enumerated().dropFirst() {
+                if case .tensor(let t) = v, t.dtype == .float64, !t.isWrappedNumber {
+                    leaves.append(try distinct(t, from: leaves).requiresGrad_())
+                    slots.append(i)
+                }
+            }
+            let f: ([Tensor]) throws -> [Tensor] = { xs in
+                var values = args
+                let copy = xs[0] * Scalar.double(1)
+                values[0] = .tensor(copy)
+                for (n, i) in slots.enumerated() { values[i] = .tensor(xs[n + 1]) }
+                _ = try Dispatcher.shared.call(op, values)
+                return [copy]
+            }
+            #expect(throws: Never.self, "\(name) on \(args)") { try Autograd.gradcheck(f, inputs: leaves) }
+        }
+    }
+
     @Test func reportsDifferentiableOperatorsWithoutDerivatives() {
         Autograd.ensureInstalled()
         let missing = Dispatcher.shared.operators.filter { info in
