@@ -53,7 +53,10 @@ let package = Package(
         ),
         .testTarget(
             name: "EmberCLITests",
-            dependencies: [.product(name: "EmberCLIKit", package: "CLI")],
+            dependencies: [
+                .product(name: "EmberCLIKit", package: "CLI"),
+                .product(name: "EmberAutograd", package: "Autograd"),
+            ],
             path: "Tools/CLI/Tests/EmberCLITests",
             resources: [.copy("Fixtures")]
         ),

@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(path: "../../Packages/Core"),
+        .package(path: "../../Packages/Autograd"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
@@ -18,13 +19,14 @@ let package = Package(
             name: "EmberCLIKit",
             dependencies: [
                 .product(name: "EmberCore", package: "Core"),
+                .product(name: "EmberAutograd", package: "Autograd"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "EmberCLI", dependencies: ["EmberCLIKit"]),
         .testTarget(
             name: "EmberCLITests",
-            dependencies: ["EmberCLIKit"],
+            dependencies: ["EmberCLIKit", .product(name: "EmberAutograd", package: "Autograd")],
             resources: [.copy("Fixtures")]
         ),
     ],

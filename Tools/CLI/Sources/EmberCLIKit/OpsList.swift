@@ -1,4 +1,5 @@
 import ArgumentParser
+import EmberAutograd
 import EmberCore
 import Foundation
 
@@ -12,7 +13,10 @@ struct OpsList: ParsableCommand {
     @Flag(help: "Print a JSON array instead of text.")
     var json = false
 
-    func run() throws { print(try render(Dispatcher.shared.operators)) }
+    func run() throws {
+        Autograd.ensureInstalled()  // so that each derivative shows as a layer
+        print(try render(Dispatcher.shared.operators))
+    }
 
     /// The listing of `operators` as text or JSON.
     func render(_ operators: [OperatorInfo]) throws -> String {

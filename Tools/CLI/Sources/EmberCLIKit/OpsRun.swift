@@ -1,4 +1,5 @@
 import ArgumentParser
+import EmberAutograd
 import EmberCore
 
 /// `ember ops run OP [--arg NAME=VALUE]... INPUT... -o OUTPUT [-o ...]`: runs any registered
@@ -12,6 +13,8 @@ struct OpsRun: ParsableCommand {
             that takes all remaining inputs). --arg NAME=VALUE sets any argument by name; VALUE is \
             a JSON literal: 1, 0.5, true, [0,1], null, "mean". Give one -o per tensor result.
             Example: ember ops run add a.npy b.npy --arg alpha=2 -o out.npy
+            With --grad-output (one per floating result) and --grads-dir, also writes the \
+            vector-Jacobian product for each floating tensor input as DIR/<argument name>.npy.
             """
     )
 
@@ -27,6 +30,12 @@ struct OpsRun: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: "A .npy file for each tensor result, in order.")
     var outputs: [String] = []
 
+    @Option(name: .customLong("grad-output"), help: "A .npy gradient for each floating result, in order.")
+    var gradOutputs: [String] = []
+
+    @Option(name: .customLong("grads-dir"), help: "Where to write the input gradients (<argument name>.npy).")
+    var gradsDirectory: String?
+
     func run() throws { print(try execute()) }
 
     /// Runs the operator, writes its tensor results, and returns one line per result.
@@ -41,6 +50,7 @@ struct OpsRun: ParsableCommand {
         }
         var named = try OpsRun.parse(arguments, schema: schema)
         try assignInputs(schema, &named)
+        let differentiated = try gradientInputs(schema, &named)
         let results = try dispatcher.call(handle, try schema.bind(positional: [], named: named))
         var tensors: [Tensor] = []
         var report: [String] = []
@@ -56,6 +66,7 @@ struct OpsRun: ParsableCommand {
             try NumPy.save(t, to: path)
             report.append("\(path): \(t.dtype) \(t.shape)")
         }
+        report += try writeGradients(of: tensors, to: differentiated)
         return report.joined(separator: "\n")
     }
 

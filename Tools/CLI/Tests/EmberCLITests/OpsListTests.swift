@@ -1,3 +1,4 @@
+import EmberAutograd
 import EmberCore
 import Foundation
 import Testing
@@ -13,13 +14,19 @@ import Testing
         #expect(add["package"] as? String == "EmberCore")
         #expect(add["doc"] as? String == "Adds other, scaled by alpha, to self.")
         #expect(add["composite"] is NSNull)
-        #expect(add["layers"] is [Any])  // autograd's layer appears once another test installs it
+        #expect(add["layers"] is [Any])  // autograd's layer appears once autograd is installed
         let kernels = try #require(add["kernels"] as? [[String: Any]])
         let f32 = kernels.first { $0["dtype"] as? String == "float32" }
         #expect(f32?["device"] as? String == "cpu")
         #expect(f32?["package"] as? String == "EmberCore")
         #expect((f32?["overrides"] as? [String]) == [])
         #expect(Set(array.compactMap { $0["name"] as? String }).isSuperset(of: ["add", "sub", "_to_copy"]))
+    }
+
+    @Test func derivativesShowAsAutogradLayers() throws {
+        Autograd.ensureInstalled()
+        let text = OpsList.text(Dispatcher.shared.operators)
+        #expect(text.contains("layer autograd by EmberAutograd"))
     }
 
     @Test func textShowsOneBlockPerOperator() throws {

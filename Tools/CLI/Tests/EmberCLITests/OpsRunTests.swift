@@ -104,3 +104,29 @@ import Testing
         #expect(try NumPy.load(out).scalars(as: Int64.self) == [1, 0])
     }
 }
+
+@Suite struct OpsRunGradientTests {
+    @Test func mulWritesTheVectorJacobianProductPerArgument() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try NumPy.save(Tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], dtype: .float64), to: scratch.file("a.npy"))
+        try NumPy.save(Tensor([10.0, 20.0, 30.0], dtype: .float64), to: scratch.file("b.npy"))
+        try NumPy.save(Tensor([[1.0, 1.0, 1.0], [2.0, 2.0, 2.0]], dtype: .float64), to: scratch.file("g.npy"))
+        let dir = scratch.file("grads")
+        let command = try parse(["ops", "run", "mul", scratch.file("a.npy"), scratch.file("b.npy"), "-o", scratch.file("o.npy"),
+                                 "--grad-output", scratch.file("g.npy"), "--grads-dir", dir], as: OpsRun.self)
+        #expect(try command.execute() == """
+            \(scratch.file("o.npy")): float64 [2, 3]
+            \(dir)/self.npy: float64 [2, 3]
+            \(dir)/other.npy: float64 [3]
+            """)
+        #expect(try NumPy.load(dir + "/self.npy").scalars(as: Double.self) == [10, 20, 30, 20, 40, 60])
+        #expect(try NumPy.load(dir + "/other.npy").scalars(as: Double.self) == [9, 12, 15])
+    }
+
+    @Test func gradOutputNeedsAGradsDirectory() throws {
+        let command = try parse(["ops", "run", "exp", fixture("vector_f32.npy"), "-o", "o.npy", "--grad-output", "g.npy"],
+                                as: OpsRun.self)
+        #expect { try command.execute() } throws: { errorText($0) == "Error: exp: --grad-output and --grads-dir go together" }
+    }
+}
