@@ -39,7 +39,8 @@ let package = Package(
                 .product(name: "EmberAutograd", package: "Autograd"),
                 .product(name: "EmberCore", package: "Core"),
             ],
-            path: "Packages/Autograd/Tests/EmberAutogradTests"
+            path: "Packages/Autograd/Tests/EmberAutogradTests",
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "EmberDistanceTests",

@@ -13,7 +13,8 @@ let package = Package(
         .target(name: "EmberAutograd", dependencies: [.product(name: "EmberCore", package: "Core")]),
         .testTarget(
             name: "EmberAutogradTests",
-            dependencies: ["EmberAutograd", .product(name: "EmberCore", package: "Core")]
+            dependencies: ["EmberAutograd", .product(name: "EmberCore", package: "Core")],
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]
