@@ -204,3 +204,24 @@ extension Thread {
         #expect(results.allSatisfy { $0[1] == 3 })
     }
 }
+
+@Suite struct MissingDerivativeTests {
+    /// An operator registered without a derivative (and without samples, so the registry
+    /// suites leave it alone).
+    static let twice: OperatorHandle = {
+        let op = try! Dispatcher.shared.define("autogradtest::twice(Tensor self) -> Tensor", package: "EmberAutogradTests")
+        Dispatcher.shared.register(op, dtypes: [.float64], package: "EmberAutogradTests") { args in
+            [.tensor(try args.tensor(0) * Scalar.double(2))]
+        }
+        return op
+    }()
+
+    @Test func backwardThroughAnOperatorWithoutDerivativeNamesIt() throws {
+        let x = leaf([1, 2], [2])
+        let y = try Dispatcher.shared.call(MissingDerivativeTests.twice, [.tensor(x)])[0].tensorValue!
+        #expect(y.requiresGrad && y.gradFn?.name == "TwiceBackward0")
+        #expect(message { try y.sum().backward() } == "the derivative for 'autogradtest::twice' is not implemented")
+        let z = try noGrad { try Dispatcher.shared.call(MissingDerivativeTests.twice, [.tensor(x)])[0].tensorValue! }
+        #expect(!z.requiresGrad)
+    }
+}
