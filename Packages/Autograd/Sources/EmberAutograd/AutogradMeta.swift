@@ -30,6 +30,18 @@ final class AutogradMeta: @unchecked Sendable {
     }
 
     deinit { accumulator?.alive = false }
+
+    /// The leaf's accumulator, created once (under the accumulation lock, so that threads
+    /// sharing a leaf agree on it). `requiresGrad_` creates it up front.
+    @discardableResult
+    func makeAccumulator() -> AccumulateGrad {
+        AccumulateGrad.lock.withLock { _ in
+            if let acc = accumulator { return acc }
+            let acc = AccumulateGrad(meta: self)
+            accumulator = acc
+            return acc
+        }
+    }
 }
 
 extension Tensor {
@@ -54,9 +66,7 @@ extension Tensor {
         guard let m = meta, m.requiresGrad else { return nil }
         if let fn = m.gradFn { return Edge(node: fn, inputNr: m.outputNr) }
         if let acc = m.accumulator { return Edge(node: acc, inputNr: 0) }
-        let acc = AccumulateGrad(meta: m)
-        m.accumulator = acc
-        return Edge(node: acc, inputNr: 0)
+        return Edge(node: m.makeAccumulator(), inputNr: 0)
     }
 
     /// A new tensor object viewing the same elements, without autograd metadata.

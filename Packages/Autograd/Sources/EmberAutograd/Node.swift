@@ -1,4 +1,5 @@
 import EmberCore
+import Synchronization
 
 /// Where a gradient goes: input `inputNr` of backward node `node` (the forward output
 /// number of the tensor the gradient is for).
@@ -133,6 +134,8 @@ struct SavedTensor {
 final class AccumulateGrad: Node, @unchecked Sendable {
     unowned let meta: AutogradMeta
     var alive = true
+    /// Serialises accumulation, so that backward passes on several threads may share leaves.
+    static let lock = Mutex(())
 
     init(meta: AutogradMeta) {
         self.meta = meta
@@ -153,10 +156,12 @@ final class AccumulateGrad: Node, @unchecked Sendable {
         // with other leaves (add passes one tensor to both operands), and optimizers update
         // `.grad` in place.
         let incoming = createGraph ? g.clone() : DispatchKeySet.excluding(.autograd) { g.clone() }
-        if let old = m.grad {
-            m.grad = createGraph ? old.add(incoming) : DispatchKeySet.excluding(.autograd) { old.add(incoming) }
-        } else {
-            m.grad = incoming
+        AccumulateGrad.lock.withLock { _ in
+            if let old = m.grad {
+                m.grad = createGraph ? old.add(incoming) : DispatchKeySet.excluding(.autograd) { old.add(incoming) }
+            } else {
+                m.grad = incoming
+            }
         }
         return []
     }

@@ -25,9 +25,14 @@ extension Tensor {
                     + "computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
             }
             m.requiresGrad = flag
-            if flag { layerKeys.insert(.autograd) }
+            if flag {
+                layerKeys.insert(.autograd)
+                m.makeAccumulator()
+            }
         } else if flag {
-            attach(AutogradMeta(requiresGrad: true))
+            let m = AutogradMeta(requiresGrad: true)
+            m.makeAccumulator()
+            attach(m)
         }
         return self
     }

@@ -225,3 +225,16 @@ extension Thread {
         #expect(!z.requiresGrad)
     }
 }
+
+@Suite struct SharedLeafTests {
+    @Test func concurrentBackwardPassesAccumulateIntoOneLeaf() async throws {
+        let w = leaf([1, 2], [2])
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for k in 1...16 {
+                group.addTask { try (w * Tensor([Double(k), 1], shape: [2])).sum().backward() }
+            }
+            try await group.waitForAll()
+        }
+        #expect(doubles(w.grad) == [136, 16])
+    }
+}
