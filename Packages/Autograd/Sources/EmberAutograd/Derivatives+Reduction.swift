@@ -44,8 +44,10 @@ extension DerivativeTable {
             return [c.grad().flip([dim]).cumsum(dim: dim).flip([dim])]
         }
         t["cumprod"] = Derivative(saves: [0], outputs: [0]) { c in
-            let dim = try c.args.int(1), y = try c.output(0)
-            return [(c.grad() * y).flip([dim]).cumsum(dim: dim).flip([dim]) / (try c.input(0))]
+            let dim = try c.args.int(1), y = try c.output(0), x = try c.input(0), g = c.grad()
+            let hasZero = noGrad { x.eq(Tensor(wrapping: 0)).any().item(as: Bool.self) }
+            if !hasZero { return [(g * y).flip([dim]).cumsum(dim: dim).flip([dim]) / x] }
+            return [cumprodBackwardWithZeros(x, g, dim: dim)]
         }
         t["prod"] = Derivative(saves: [0]) { c in
             let dim = try c.args.optionalInt(1), keep = try c.args.bool(2), shape = c.inputShape(0)
@@ -89,6 +91,21 @@ extension DerivativeTable {
             return Tensor.cat([ones, t.cumprod(dim: d).narrow(dim: d, start: 0, length: n - 1)], dim: d)
         }
         return exclusive(x) * exclusive(x.flip([d])).flip([d])
+    }
+
+    /// cumprod's gradient without division: `E_k * S_k` with `E` the exclusive cumulative
+    /// product and `S_k = g_k + x_{k+1} S_{k+1}` (one small step per position along `dim`).
+    static func cumprodBackwardWithZeros(_ x: Tensor, _ g: Tensor, dim: Int) -> Tensor {
+        let d = dim < 0 ? dim + x.rank : dim
+        let n = x.rank == 0 ? 1 : x.shape[d]
+        guard x.rank > 0, n > 1 else { return g }
+        func at(_ t: Tensor, _ k: Int) -> Tensor { t.narrow(dim: d, start: k, length: 1) }
+        var sums = [at(g, n - 1)]
+        for k in stride(from: n - 2, through: 0, by: -1) { sums.append(at(g, k) + at(x, k + 1) * sums.last!) }
+        let s = Tensor.cat(sums.reversed(), dim: d)
+        let ones = Autograd.full(x.shape.enumerated().map { $0.offset == d ? 1 : $0.element }, 1, dtype: x.dtype)
+        let exclusive = Tensor.cat([ones, x.cumprod(dim: d).narrow(dim: d, start: 0, length: n - 1)], dim: d)
+        return exclusive * s
     }
 
     /// amax/amin/max/min: the gradient spread evenly over the elements equal to the result.

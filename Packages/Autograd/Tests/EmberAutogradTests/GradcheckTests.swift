@@ -57,6 +57,8 @@ import EmberCore
         try Autograd.gradcheck({ [$0[0].prod(dim: 1)] }, inputs: [z])
         try Autograd.gradcheck({ [$0[0].prod()] }, inputs: [leaf([0.5, 0, 2, 1.5], [2, 2])])
         try Autograd.gradcheck({ [$0[0].norm(p: .infinity, dim: 1)] }, inputs: [nc])
+        try Autograd.gradcheck({ [$0[0].cumprod(dim: 1)] }, inputs: [z])
+        try Autograd.gradgradcheck({ [$0[0].cumprod(dim: 1)] }, inputs: [z])
     }
 
     @Test func matrixProducts() throws {
