@@ -119,6 +119,14 @@ import EmberCore
         #expect(doubles(x.grad) == [1])
     }
 
+    @Test func droppingALongUnusedGraphDoesNotRecurse() throws {
+        let x = leaf([1.5], [1])
+        var y: Tensor? = x
+        for _ in 0..<100_000 { y = y!.exp().log() }  // each node saves a tensor of the previous one
+        #expect(y?.gradFn?.name == "LogBackward0")
+        y = nil
+    }
+
     @Test func gradModeIsPerThread() async throws {
         let x = leaf([1], [1])
         noGrad {
