@@ -46,6 +46,9 @@ struct Fixture {
                 }
             }
             if let b = v as? Bool { return b ? 1 : 0 }
+            // Foundation parses long decimals as NSDecimalNumber, whose doubleValue can be
+            // off by an ulp; its decimal string converts exactly.
+            if let d = v as? NSDecimalNumber { return Double(d.stringValue) ?? d.doubleValue }
             return (v as? NSNumber)?.doubleValue ?? .nan
         }
         if dtype == .int64 {
