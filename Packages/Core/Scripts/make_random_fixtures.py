@@ -46,6 +46,12 @@ def random_entries():
             base.t().normal_()
             return base
         r[f'normal_{tag}_transposed_8x4_storage'] = seeded(0, transposed)
+        # enough scalar-path samples to tell log1p(-u) from log(1 - u) in float64
+        def transposed_large():
+            base = torch.empty(40, 25, dtype=dt)
+            base.t().normal_(0.5, 2.0)
+            return base
+        r[f'normal_{tag}_transposed_40x25_storage'] = seeded(0, transposed_large)
         for a, b in [(-2.0, 3.0), (0.1, 0.7)]:
             r[f'uniform_{tag}_{a}_{b}'] = seeded(0, lambda: torch.empty(20, dtype=dt).uniform_(a, b))
         for lam in [1.0, 2.5]:

@@ -13,7 +13,7 @@ import Darwin
 // - integers in [base, base + range): `draw % range + base`, with a 64-bit draw when
 //   range ≥ 2²⁸ and a 32-bit one otherwise;
 // - scalar normal: Box–Muller on two float64 uniforms u1, u2 with
-//   r = √(−2 log(1 − u2)), θ = 2π u1; returns r cos θ and caches r sin θ for the next call;
+//   r = √(−2 log1p(−u2)), θ = 2π u1; returns r cos θ and caches r sin θ for the next call;
 // - exponential: (−1/λ) · log1p(−u) on a float64 uniform.
 
 extension RandomEngine {
@@ -51,7 +51,7 @@ extension RandomEngine {
         }
         let u1 = uniformDouble()
         let u2 = uniformDouble()
-        let radius = (-2 * log(1 - u2)).squareRoot()
+        let radius = (-2 * log1p(-u2)).squareRoot()
         let theta = 2 * Double.pi * u1
         cachedNormal = radius * sin(theta)
         return radius * cos(theta)
