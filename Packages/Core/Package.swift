@@ -5,6 +5,7 @@ let package = Package(
     name: "Core",
     products: [
         .library(name: "EmberCore", targets: ["EmberCore"]),
+        .library(name: "EmberTestSupport", targets: ["EmberTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -16,9 +17,10 @@ let package = Package(
             name: "EmberCore",
             dependencies: ["CZlib", "_EmberCoreSupport", .product(name: "Numerics", package: "swift-numerics")]
         ),
+        .target(name: "EmberTestSupport", dependencies: ["EmberCore"]),
         .testTarget(
             name: "EmberCoreTests",
-            dependencies: ["EmberCore"],
+            dependencies: ["EmberCore", "EmberTestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ],

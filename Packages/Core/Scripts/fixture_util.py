@@ -11,6 +11,7 @@ def _value(v):
     if isinstance(v, float):
         if math.isnan(v): return 'nan'
         if math.isinf(v): return 'inf' if v > 0 else '-inf'
+        if v == 0 and math.copysign(1.0, v) < 0: return '-0.0'  # JSON readers drop the sign
         return v
     return v
 

@@ -9,13 +9,17 @@ extension Dispatcher {
     /// layers present on its tensors that this thread does not exclude, then the kernel
     /// for the dispatch argument's device and dtype.
     public func call(_ op: OperatorHandle, _ args: [IValue]) throws -> [IValue] {
-        let table = currentTable()
-        let definition = table.definitions[op.index]
-        if let composite = table.composite[op.index] {
-            return try composite(Arguments(args, op: definition.schema.name))
+        try withTable { table in try call(op, args, table: table) }
+    }
+
+    private func call(_ op: OperatorHandle, _ args: [IValue], table: KernelTable) throws -> [IValue] {
+        if let composite = table.composite[op.index]?.kernel {
+            return try composite(Arguments(args, op: table.names[op.index]))
         }
         var args = args
-        if !definition.promotedIndices.isEmpty { try promote(&args, definition) }
+        if !table.promoted[op.index].isEmpty {
+            try promote(&args, indices: table.promoted[op.index], toFloat: table.promotesToFloat[op.index])
+        }
         var layers = DispatchKeySet()
         for value in args {
             switch value {
@@ -28,8 +32,11 @@ extension Dispatcher {
         return try dispatch(op, args, layers: layers, table: table)
     }
 
-    func dispatch(_ op: OperatorHandle, _ args: [IValue], layers: DispatchKeySet, table: KernelTable? = nil) throws -> [IValue] {
-        let table = table ?? currentTable()
+    func dispatch(_ op: OperatorHandle, _ args: [IValue], layers: DispatchKeySet) throws -> [IValue] {
+        try withTable { table in try dispatch(op, args, layers: layers, table: table) }
+    }
+
+    func dispatch(_ op: OperatorHandle, _ args: [IValue], layers: DispatchKeySet, table: KernelTable) throws -> [IValue] {
         var remaining = layers
         var handled = DispatchKeySet()
         while let layer = remaining.highest {
@@ -37,30 +44,31 @@ extension Dispatcher {
             handled.insert(layer)
             if let kernel = table.layerKernel(op.index, layer) {
                 let next = Redispatch(dispatcher: self, op: op, remaining: remaining, handled: handled)
-                return try kernel(op, Arguments(args, op: table.definitions[op.index].schema.name), next)
+                return try kernel(op, Arguments(args, op: table.names[op.index]), next)
             }
         }
         return try callBackend(op, args, table: table)
     }
 
     private func callBackend(_ op: OperatorHandle, _ args: [IValue], table: KernelTable) throws -> [IValue] {
-        let definition = table.definitions[op.index]
         var device = Device.cpu
         var dtype = DType.defaultFloat
-        if let i = definition.dispatchIndex, i < args.count {
+        let i = table.dispatchIndex[op.index]
+        if i >= 0, i < args.count {
             switch args[i] {
             case .tensor(let t): device = t.device; dtype = t.dtype
             case .tensors(let ts) where !ts.isEmpty: device = ts[0].device; dtype = ts[0].dtype
             default: break
             }
         } else {
-            if let i = definition.dtypeIndex, i < args.count, case .dtype(let d) = args[i] { dtype = d }
-            if let i = definition.deviceIndex, i < args.count, case .device(let d) = args[i] { device = d }
+            let di = table.dtypeIndex[op.index], vi = table.deviceIndex[op.index]
+            if di >= 0, di < args.count, case .dtype(let d) = args[di] { dtype = d }
+            if vi >= 0, vi < args.count, case .device(let d) = args[vi] { device = d }
         }
         if let kernel = table.kernel(op.index, device.kind, dtype) {
-            return try kernel(Arguments(args, op: definition.schema.name))
+            return try kernel(Arguments(args, op: table.names[op.index]))
         }
-        throw missingKernel(definition, device: device, dtype: dtype)
+        throw missingKernel(table.definitions[op.index], device: device, dtype: dtype)
     }
 
     private func missingKernel(_ definition: OperatorDefinition, device: Device, dtype: DType) -> EmberError {
@@ -75,9 +83,14 @@ extension Dispatcher {
             + (registered.isEmpty ? "none" : registered.joined(separator: "; ")))
     }
 
-    private func promote(_ args: inout [IValue], _ definition: OperatorDefinition) throws {
+    private func promote(_ args: inout [IValue], indices: [Int], toFloat: Bool) throws {
+        if !toFloat, let first = args[indices[0]].tensorValue, !first.isWrappedNumber,
+           indices.allSatisfy({ args[$0].tensorValue.map { $0.dtype == first.dtype } ?? false })
+        {
+            return  // the common case: operands already share a dtype
+        }
         var tensors: [Tensor] = []
-        for i in definition.promotedIndices {
+        for i in indices {
             switch args[i] {
             case .tensor(let t): tensors.append(t)
             case .tensors(let ts): tensors.append(contentsOf: ts)
@@ -85,8 +98,8 @@ extension Dispatcher {
             }
         }
         guard var target = TypePromotion.resultType(tensors) else { return }
-        if case .commonIntToFloat = definition.promotion, !target.isFloatingPoint { target = .defaultFloat }
-        for i in definition.promotedIndices {
+        if toFloat, !target.isFloatingPoint { target = .defaultFloat }
+        for i in indices {
             switch args[i] {
             case .tensor(let t) where t.dtype != target:
                 args[i] = .tensor(try castForPromotion(t, to: target))

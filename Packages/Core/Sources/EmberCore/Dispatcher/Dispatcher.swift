@@ -94,8 +94,29 @@ public final class Dispatcher: Sendable {
         do { return try lookup(name) } catch { fatalError("\(error)") }
     }
 
+    /// The backend kernel a call of `op` on `dtype` and `device` would run, read from the
+    /// lock-free table (what every call does after its layers).
+    @inlinable
+    public func kernel(for op: OperatorHandle, dtype: DType, device: Device = .cpu) -> KernelHandle? {
+        _kernel(op.index, device.kind, dtype)
+    }
+
+    @usableFromInline
+    func _kernel(_ op: Int, _ kind: Device.Kind, _ dtype: DType) -> KernelHandle? {
+        withTable { $0.kernel(op, kind, dtype) }
+    }
+
     /// The definition of `op`.
     public func definition(_ op: OperatorHandle) -> OperatorDefinition { currentTable().definitions[op.index] }
+
+    /// Runs `body` with the current table, without reference-count traffic on it.
+    @inline(__always)
+    func withTable<R>(_ body: (KernelTable) throws -> R) rethrows -> R {
+        if let t = published.load(ordering: .acquiring) {
+            return try t._withUnsafeGuaranteedRef(body)
+        }
+        return try body(rebuildTable())
+    }
 
     @inline(__always)
     func currentTable() -> KernelTable {

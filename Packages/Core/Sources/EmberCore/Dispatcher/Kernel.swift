@@ -18,6 +18,26 @@ public struct OperatorHandle: Hashable, Sendable {
     @usableFromInline init(index: Int) { self.index = index }
 }
 
+/// A registered backend kernel, owned by the registry for the life of the process.
+public final class KernelBox: Sendable {
+    /// The kernel.
+    public let kernel: Kernel
+    init(_ kernel: @escaping Kernel) { self.kernel = kernel }
+}
+
+/// A backend kernel as the lookup table hands it out: an unowned reference, so resolving
+/// one costs no reference counting. Kernels are never freed once registered (a later
+/// registration replaces one in the table but keeps it alive), so a handle stays valid.
+public struct KernelHandle: Sendable {
+    @usableFromInline let box: Unmanaged<KernelBox>
+    init(_ box: KernelBox) { self.box = Unmanaged.passUnretained(box) }
+
+    /// Runs the kernel.
+    @inlinable public func callAsFunction(_ args: Arguments) throws -> [IValue] {
+        try box._withUnsafeGuaranteedRef { try $0.kernel(args) }
+    }
+}
+
 /// Continues a call below the layer that received it.
 public struct Redispatch: Sendable {
     let dispatcher: Dispatcher

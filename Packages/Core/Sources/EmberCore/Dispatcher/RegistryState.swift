@@ -4,11 +4,15 @@ struct RegistryState: Sendable {
 
     var definitions: [OperatorDefinition] = []
     var indexByName: [String: Int] = [:]
-    var kernels: [Int: [Slot: Kernel]] = [:]
+    // Closures are always wrapped in KernelSlot/LayerSlot: a closure stored directly in a
+    // generic container is kept at maximal abstraction and comes back wrapped in thunks.
+    var kernels: [Int: [Slot: KernelBox]] = [:]
+    /// Every kernel ever registered: handles stay valid after an override.
+    var allBoxes: [KernelBox] = []
     var kernelInfo: [String: [Slot: KernelInfo]] = [:]
-    var composites: [Int: (kernel: Kernel, info: KernelInfo)] = [:]
-    var layerKernels: [Int: [UInt32: (kernel: LayerKernel, info: KernelInfo)]] = [:]
-    var fallbacks: [UInt32: (kernel: LayerKernel, info: KernelInfo)] = [:]
+    var composites: [Int: (slot: KernelSlot, info: KernelInfo)] = [:]
+    var layerKernels: [Int: [UInt32: (slot: LayerSlot, info: KernelInfo)]] = [:]
+    var fallbacks: [UInt32: (slot: LayerSlot, info: KernelInfo)] = [:]
     var backends: [Device.Kind] = [.cpu]
     var retired: [KernelTable] = []
 
@@ -27,11 +31,13 @@ struct RegistryState: Sendable {
     mutating func register(_ op: OperatorHandle, backend: Device.Kind, dtypes: [DType], package: String, kernel: @escaping Kernel) {
         if !backends.contains(backend) { backends.append(backend) }
         let name = definitions[op.index].schema.name
+        let box = KernelBox(kernel)
+        allBoxes.append(box)
         for dtype in dtypes {
             let slot = Slot(kind: backend, dtype: dtype)
             let previous = kernelInfo[name]?[slot]
             let overrides = previous.map { $0.overrides + [$0.package] } ?? []
-            kernels[op.index, default: [:]][slot] = kernel
+            kernels[op.index, default: [:]][slot] = box
             kernelInfo[name, default: [:]][slot] = KernelInfo(
                 key: backend.name, dtype: dtype, package: package, overrides: overrides)
         }
@@ -39,19 +45,19 @@ struct RegistryState: Sendable {
 
     mutating func registerComposite(_ op: OperatorHandle, package: String, kernel: @escaping Kernel) {
         let overrides = composites[op.index].map { $0.info.overrides + [$0.info.package] } ?? []
-        composites[op.index] = (kernel, KernelInfo(key: "composite", dtype: nil, package: package, overrides: overrides))
+        composites[op.index] = (KernelSlot(kernel: kernel), KernelInfo(key: "composite", dtype: nil, package: package, overrides: overrides))
     }
 
     mutating func registerLayer(_ layer: DispatchKeySet, op: OperatorHandle, package: String, kernel: @escaping LayerKernel) {
         let previous = layerKernels[op.index]?[layer.rawValue]?.info
         let overrides = previous.map { $0.overrides + [$0.package] } ?? []
         layerKernels[op.index, default: [:]][layer.rawValue] =
-            (kernel, KernelInfo(key: layer.layerName, dtype: nil, package: package, overrides: overrides))
+            (LayerSlot(kernel: kernel), KernelInfo(key: layer.layerName, dtype: nil, package: package, overrides: overrides))
     }
 
     mutating func registerFallback(_ layer: DispatchKeySet, package: String, kernel: @escaping LayerKernel) {
         let overrides = fallbacks[layer.rawValue].map { $0.info.overrides + [$0.info.package] } ?? []
-        fallbacks[layer.rawValue] = (kernel, KernelInfo(key: layer.layerName, dtype: nil, package: package, overrides: overrides))
+        fallbacks[layer.rawValue] = (LayerSlot(kernel: kernel), KernelInfo(key: layer.layerName, dtype: nil, package: package, overrides: overrides))
     }
 
     func info(_ index: Int) -> OperatorInfo {
@@ -69,45 +75,79 @@ extension DispatchKeySet {
     var layerName: String { String(description.dropFirst().dropLast()) }
 }
 
-/// A frozen snapshot of the registry, read without locks by calls.
+/// A frozen snapshot of the registry, read without locks by calls. The per-operator facts
+/// a call needs are kept in flat arrays of plain values, so a call copies no reference.
 final class KernelTable: Sendable {
     static let dtypeCount = DType.allCases.count
 
     let definitions: [OperatorDefinition]
     let indexByName: [String: Int]
-    let backends: [Device.Kind]
-    let kernels: [Kernel?]
-    let composite: [Kernel?]
-    let layers: [[UInt32: LayerKernel]]
-    let fallbacks: [UInt32: LayerKernel]
+    let names: [String]
+    let promoted: [[Int]]
+    let promotesToFloat: [Bool]
+    let dispatchIndex: [Int]
+    let dtypeIndex: [Int]
+    let deviceIndex: [Int]
+    /// Backend slot per device kind id (-1: no kernels for that kind).
+    let slotByKind: [Int]
+    let backendCount: Int
+    // Closures sit in structs: a closure stored directly in a generic container is kept at
+    // maximal abstraction, and reading it back allocates a reabstraction thunk per call.
+    let kernels: [KernelHandle?]
+    let composite: [KernelSlot?]
+    let layers: [[UInt32: LayerSlot]]
+    let fallbacks: [UInt32: LayerSlot]
 
     init(_ s: RegistryState) {
         definitions = s.definitions
         indexByName = s.indexByName
-        backends = s.backends
+        names = s.definitions.map(\.schema.name)
+        promoted = s.definitions.map(\.promotedIndices)
+        promotesToFloat = s.definitions.map {
+            if case .commonIntToFloat = $0.promotion { return true }
+            return false
+        }
+        dispatchIndex = s.definitions.map { $0.dispatchIndex ?? -1 }
+        dtypeIndex = s.definitions.map { $0.dtypeIndex ?? -1 }
+        deviceIndex = s.definitions.map { $0.deviceIndex ?? -1 }
+        backendCount = s.backends.count
+        var slots = [Int](repeating: -1, count: (s.backends.map(\.id).max() ?? 0) + 1)
+        for (slot, kind) in s.backends.enumerated() { slots[kind.id] = slot }
+        slotByKind = slots
         let perOp = s.backends.count * KernelTable.dtypeCount
-        var kernels = [Kernel?](repeating: nil, count: s.definitions.count * perOp)
-        for (op, slots) in s.kernels {
-            for (slot, kernel) in slots {
-                let b = s.backends.firstIndex(of: slot.kind)!
-                kernels[op * perOp + b * KernelTable.dtypeCount + Int(slot.dtype.rawValue)] = kernel
+        var kernels = [KernelHandle?](repeating: nil, count: s.definitions.count * perOp)
+        for (op, registered) in s.kernels {
+            for (slot, kernel) in registered {
+                kernels[op * perOp + slots[slot.kind.id] * KernelTable.dtypeCount + Int(slot.dtype.rawValue)] =
+                    KernelHandle(kernel)
             }
         }
         self.kernels = kernels
-        composite = s.definitions.indices.map { s.composites[$0]?.kernel }
-        layers = s.definitions.indices.map { (s.layerKernels[$0] ?? [:]).mapValues(\.kernel) }
-        fallbacks = s.fallbacks.mapValues(\.kernel)
+        composite = s.definitions.indices.map { s.composites[$0]?.slot }
+        layers = s.definitions.indices.map { (s.layerKernels[$0] ?? [:]).mapValues(\.slot) }
+        fallbacks = s.fallbacks.mapValues(\.slot)
     }
 
     @inline(__always)
-    func kernel(_ op: Int, _ kind: Device.Kind, _ dtype: DType) -> Kernel? {
-        let b: Int
-        if kind == .cpu { b = 0 } else if let i = backends.firstIndex(of: kind) { b = i } else { return nil }
-        return kernels[(op * backends.count + b) * KernelTable.dtypeCount + Int(dtype.rawValue)]
+    func kernel(_ op: Int, _ kind: Device.Kind, _ dtype: DType) -> KernelHandle? {
+        guard kind.id < slotByKind.count else { return nil }
+        let slot = slotByKind[kind.id]
+        guard slot >= 0 else { return nil }
+        return kernels[(op * backendCount + slot) * KernelTable.dtypeCount + Int(dtype.rawValue)]
     }
 
     @inline(__always)
     func layerKernel(_ op: Int, _ layer: DispatchKeySet) -> LayerKernel? {
-        layers[op][layer.rawValue] ?? fallbacks[layer.rawValue]
+        (layers[op][layer.rawValue] ?? fallbacks[layer.rawValue])?.kernel
     }
+}
+
+/// A table entry holding a backend or composite kernel.
+struct KernelSlot: Sendable {
+    let kernel: Kernel
+}
+
+/// A table entry holding a layer kernel.
+struct LayerSlot: Sendable {
+    let kernel: LayerKernel
 }

@@ -7,7 +7,7 @@ public enum Elementwise {
     public static func map<A: TensorElement, R: TensorElement>(
         _ x: Tensor, _ a: A.Type, to r: R.Type, _ f: (A) -> R
     ) -> Tensor {
-        let out = Tensor(empty: x.shape, dtype: R.dtype)
+        let out = Tensor(emptyLike: x, dtype: R.dtype)
         let po = out.dataPointer.assumingMemoryBound(to: R.self)
         let px = UnsafePointer(x.dataPointer.assumingMemoryBound(to: A.self))
         if x.isContiguous {
@@ -28,7 +28,8 @@ public enum Elementwise {
         _ a: Tensor, _ b: Tensor, _ ta: A.Type, _ tb: B.Type, to r: R.Type, op: String, _ f: (A, B) -> R
     ) throws -> Tensor {
         let shape = a.shape == b.shape ? a.shape : try broadcastShapes(a.shape, b.shape, op: op)
-        let out = Tensor(empty: shape, dtype: R.dtype)
+        let out = a.shape == shape ? Tensor(emptyLike: a, dtype: R.dtype)
+            : b.shape == shape ? Tensor(emptyLike: b, dtype: R.dtype) : Tensor(empty: shape, dtype: R.dtype)
         let po = out.dataPointer.assumingMemoryBound(to: R.self)
         let pa = UnsafePointer(a.dataPointer.assumingMemoryBound(to: A.self))
         let pb = UnsafePointer(b.dataPointer.assumingMemoryBound(to: B.self))

@@ -52,6 +52,23 @@ public enum DType: UInt8, CaseIterable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// PyTorch's C++ `ScalarType` name (`Float`, `Long`, `Byte`...), as its error messages
+    /// spell dtypes ("expected scalar type Float but found Double").
+    public var scalarTypeName: String {
+        switch self {
+        case .bool: return "Bool"
+        case .uint8: return "Byte"
+        case .int8: return "Char"
+        case .int16: return "Short"
+        case .int32: return "Int"
+        case .int64: return "Long"
+        case .float16: return "Half"
+        case .bfloat16: return "BFloat16"
+        case .float32: return "Float"
+        case .float64: return "Double"
+        }
+    }
+
     /// Parses a PyTorch or NumPy dtype name (`"float32"`, `"float"`, `"long"`, `"half"`, ...).
     public init?(name: String) {
         let lower = name.lowercased()

@@ -11,10 +11,23 @@ public protocol NumericElement: TensorElement, Numeric, Comparable {
     static var lowest: Self { get }
     /// The highest value (for min-reductions): `+inf` for floats.
     static var highest: Self { get }
+    /// Addition that wraps around on integer overflow, as PyTorch's integer kernels do;
+    /// ordinary addition for floats. Kernels use these so that `uint8(200) + 100` is 44.
+    static func wrappingAdd(_ lhs: Self, _ rhs: Self) -> Self
+    /// Subtraction that wraps on integer overflow; ordinary for floats.
+    static func wrappingSubtract(_ lhs: Self, _ rhs: Self) -> Self
+    /// Multiplication that wraps on integer overflow; ordinary for floats.
+    static func wrappingMultiply(_ lhs: Self, _ rhs: Self) -> Self
 }
 
 /// float32 and float64: the types with native floating kernels, and `Real`'s functions.
 public protocol FloatElement: NumericElement, BinaryFloatingPoint, Real {}
+
+extension FloatElement {
+    @_transparent public static func wrappingAdd(_ lhs: Self, _ rhs: Self) -> Self { lhs + rhs }
+    @_transparent public static func wrappingSubtract(_ lhs: Self, _ rhs: Self) -> Self { lhs - rhs }
+    @_transparent public static func wrappingMultiply(_ lhs: Self, _ rhs: Self) -> Self { lhs * rhs }
+}
 
 extension Float: FloatElement {
     @inlinable public static var zeroValue: Float { 0 }
@@ -36,6 +49,9 @@ extension IntegerNumericElement {
     @inlinable public static var oneValue: Self { 1 }
     @inlinable public static var lowest: Self { .min }
     @inlinable public static var highest: Self { .max }
+    @_transparent public static func wrappingAdd(_ lhs: Self, _ rhs: Self) -> Self { lhs &+ rhs }
+    @_transparent public static func wrappingSubtract(_ lhs: Self, _ rhs: Self) -> Self { lhs &- rhs }
+    @_transparent public static func wrappingMultiply(_ lhs: Self, _ rhs: Self) -> Self { lhs &* rhs }
 }
 extension UInt8: IntegerNumericElement {}
 extension Int8: IntegerNumericElement {}

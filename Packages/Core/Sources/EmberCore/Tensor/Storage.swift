@@ -18,15 +18,12 @@ public final class Storage: @unchecked Sendable {
     /// The device the buffer lives on.
     public let device: Device
     /// Bumped by every in-place write (PyTorch's version counter, `tensor._version`).
-    public private(set) var version: Int = 0
+    @exclusivity(unchecked) public private(set) var version: Int = 0
     private let deallocator: (@Sendable (UnsafeMutableRawPointer) -> Void)?
 
-    /// Allocates an uninitialised CPU buffer of `byteCount` bytes.
+    /// Allocates an uninitialised CPU buffer of `byteCount` bytes (from ``HostAllocator``).
     public init(byteCount: Int) {
-        var pointer: UnsafeMutableRawPointer?
-        let status = posix_memalign(&pointer, 64, max(byteCount, 64))
-        precondition(status == 0 && pointer != nil, "Storage: cannot allocate \(byteCount) bytes")
-        self.data = pointer!
+        self.data = HostAllocator.allocate(byteCount: byteCount)
         self.byteCount = byteCount
         self.device = .cpu
         self.deallocator = nil
@@ -45,7 +42,7 @@ public final class Storage: @unchecked Sendable {
     }
 
     deinit {
-        if let deallocator { deallocator(data) } else { free(data) }
+        if let deallocator { deallocator(data) } else { HostAllocator.deallocate(data, byteCount: byteCount) }
     }
 
     /// Records an in-place write.

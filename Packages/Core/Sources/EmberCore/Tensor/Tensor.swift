@@ -15,13 +15,13 @@ public final class Tensor: @unchecked Sendable {
     /// The element type.
     public let dtype: DType
     /// The functionality layers (such as autograd) that calls on this tensor go through.
-    public var layerKeys: DispatchKeySet = []
+    @exclusivity(unchecked) public var layerKeys: DispatchKeySet = []
     /// Whether this 0-d tensor stands for a Swift number in an expression such as `t * 2.5`;
     /// such operands never widen a tensor's dtype within its category (PyTorch's wrapped numbers).
-    public var isWrappedNumber = false
+    @exclusivity(unchecked) public var isWrappedNumber = false
     /// Per-tensor state owned by a functionality layer; EmberAutograd keeps its metadata here.
     /// Core never looks inside.
-    public var autogradMeta: AnyObject?
+    @exclusivity(unchecked) public var autogradMeta: AnyObject?
 
     /// Creates a view of `storage`. The caller guarantees that every element addressed by
     /// `shape`, `strides` and `storageOffset` lies inside the storage.
@@ -40,6 +40,15 @@ public final class Tensor: @unchecked Sendable {
         self.init(
             storage: Storage(byteCount: count * dtype.itemSize), shape: shape,
             strides: Tensor.contiguousStrides(for: shape), dtype: dtype)
+    }
+
+    /// Allocates a contiguous tensor with `other`'s shape and uninitialised contents,
+    /// sharing `other`'s shape and stride arrays when it is contiguous (no array allocation).
+    @inlinable
+    public convenience init(emptyLike other: Tensor, dtype: DType) {
+        let count = other.count
+        let strides = other.isContiguous ? other.strides : Tensor.contiguousStrides(for: other.shape)
+        self.init(storage: Storage(byteCount: count * dtype.itemSize), shape: other.shape, strides: strides, dtype: dtype)
     }
 
     /// The device the storage lives on.
@@ -68,7 +77,7 @@ public final class Tensor: @unchecked Sendable {
         var running = 1
         for d in Swift.stride(from: shape.count - 1, through: 0, by: -1) {
             strides[d] = running
-            running *= max(shape[d], 1)
+            running *= Swift.max(shape[d], 1)
         }
         return strides
     }

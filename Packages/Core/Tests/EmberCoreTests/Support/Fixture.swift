@@ -5,7 +5,7 @@ import EmberCore
 /// Reads JSON fixtures written by the scripts in `Packages/Core/Scripts/` (which run
 /// PyTorch/NumPy). A fixture file maps names to tensors written as
 /// `{"dtype": "float32", "shape": [2, 3], "data": [...]}`; non-finite values are the strings
-/// `"nan"`, `"inf"` and `"-inf"`. Other JSON values (numbers, lists) are kept as they are.
+/// `"nan"`, `"inf"` and `"-inf"`, and negative zero is `"-0.0"`. Other JSON values (numbers, lists) are kept as they are.
 struct Fixture {
     let entries: [String: Any]
 
@@ -42,14 +42,17 @@ struct Fixture {
                 switch s {
                 case "nan": return .nan
                 case "inf": return .infinity
+                case "-0.0": return -0.0  // JSON parsing drops the sign of a literal -0.0
                 default: return -.infinity
                 }
             }
-            if let b = v as? Bool { return b ? 1 : 0 }
             // Foundation parses long decimals as NSDecimalNumber, whose doubleValue can be
             // off by an ulp; its decimal string converts exactly.
             if let d = v as? NSDecimalNumber { return Double(d.stringValue) ?? d.doubleValue }
-            return (v as? NSNumber)?.doubleValue ?? .nan
+            // NSNumber first: `as? Bool` also accepts the number -0.0 (as false), losing its sign.
+            if let n = v as? NSNumber { return n.doubleValue }
+            if let b = v as? Bool { return b ? 1 : 0 }
+            return .nan
         }
         if dtype == .int64 {
             let ints = raw.map { ($0 as? NSNumber)?.int64Value ?? 0 }
@@ -67,6 +70,7 @@ func isClose(_ actual: Tensor, _ expected: Tensor, rtol: Double = 1e-5, atol: Do
     for (x, y) in zip(a, e) {
         if x.isNaN || y.isNaN { if x.isNaN != y.isNaN { return false } else { continue } }
         if x == y { continue }
+        if x.isInfinite || y.isInfinite { return false }  // inf - inf is no tolerance
         if abs(x - y) > atol + rtol * abs(y) { return false }
     }
     return true

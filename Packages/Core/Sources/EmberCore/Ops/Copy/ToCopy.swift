@@ -9,6 +9,10 @@ extension CoreOperators {
             let t = try args.tensor(0)
             return [.tensor(castTensor(t, to: try args.optionalDType(1) ?? t.dtype))]
         }, package: package)
+        d.registerSamples(op) { dtype in
+            let t = sampleTensor([0.5, -1.5, 2.0, 0.0, 3.25, -0.75], [2, 3], dtype)
+            return [[.tensor(t), .dtype(.float64)], [.tensor(t), .dtype(.int32)], [.tensor(t), .none]]
+        }
     }
 }
 

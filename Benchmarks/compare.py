@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Runs Ember's benchmark and the same workloads in PyTorch in one run, and prints a table.
+
+Usage (from the repository root):
+    python3 -m venv .venv-torch && .venv-torch/bin/pip install torch numpy   # once
+    .venv-torch/bin/python Benchmarks/compare.py [--filter NAME]
+
+Workloads and names follow shared/anchors/torch_ops.py. 'speedup' is how many times faster
+Ember is than PyTorch (> 1: Ember is faster), whatever the unit."""
+import argparse, os, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+def bench(f, n, reps=5):
+    f()
+    ts = []
+    for _ in range(reps):
+        t = time.perf_counter()
+        for _ in range(n): f()
+        ts.append((time.perf_counter() - t) / n)
+    return statistics.median(ts)
+
+def torch_figures():
+    import torch
+    torch.manual_seed(0)
+    out = {}
+    a = torch.ones(1); b = torch.ones(1)
+    out['op_overhead_add_us'] = bench(lambda: a + b, 20000) * 1e6
+    n = 16 * 1024 * 1024
+    x = torch.randn(n); y = torch.randn(n)
+    out['add_16M_GBps'] = 12 * n / bench(lambda: torch.add(x, y), 20) / 1e9
+    out['mul_16M_GBps'] = 12 * n / bench(lambda: torch.mul(x, y), 20) / 1e9
+    out['exp_16M_GBps'] = 8 * n / bench(lambda: torch.exp(x), 20) / 1e9
+    out['sum_16M_GBps'] = 4 * n / bench(lambda: x.sum(), 20) / 1e9
+    return out
+
+def ember_figures(name_filter):
+    subprocess.run(['swift', 'build', '-c', 'release', '--package-path', 'Benchmarks'], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    cmd = [os.path.join(ROOT, 'Benchmarks', '.build', 'release', 'ember-bench')]
+    if name_filter: cmd += ['--filter', name_filter]
+    out = {}
+    for line in subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True).stdout.splitlines():
+        name, value, unit = line.split()
+        out[name] = (float(value), unit)
+    return out
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--filter', default=None)
+    args = parser.parse_args()
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        sys.exit('compare.py needs PyTorch: python3 -m venv .venv-torch && .venv-torch/bin/pip install torch numpy, '
+                 'then run .venv-torch/bin/python Benchmarks/compare.py')
+    ember = ember_figures(args.filter)
+    theirs = torch_figures()
+    print('%-32s %12s %12s %8s  %s' % ('figure', 'ember', 'pytorch', 'speedup', 'unit'))
+    for name, (value, unit) in ember.items():
+        if name not in theirs:
+            print('%-32s %12.3f %12s %8s  %s' % (name, value, '-', '-', unit))
+            continue
+        other = theirs[name]
+        higher_is_better = unit.endswith('/s') or unit.endswith('flops')
+        speedup = value / other if higher_is_better else other / value
+        print('%-32s %12.3f %12.3f %7.2fx  %s' % (name, value, other, speedup, unit))
+
+if __name__ == '__main__':
+    main()

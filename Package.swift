@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+// The Ember umbrella package: the `Ember` product re-exports every sub-package, and this
+// manifest re-hosts each sub-package's test folder so that one `swift test` at the root
+// runs every test (each sub-package also builds and tests alone with --package-path).
+import PackageDescription
+
+let package = Package(
+    name: "Ember",
+    products: [
+        .library(name: "Ember", targets: ["Ember"]),
+    ],
+    dependencies: [
+        .package(path: "Packages/Core"),
+        .package(path: "Plugins/Distance"),
+        .package(path: "Tools/CLI"),
+    ],
+    targets: [
+        .target(
+            name: "Ember",
+            dependencies: [
+                .product(name: "EmberCore", package: "Core"),
+                .product(name: "EmberDistance", package: "Distance"),
+            ]
+        ),
+        .testTarget(
+            name: "EmberCoreTests",
+            dependencies: [
+                .product(name: "EmberCore", package: "Core"),
+                .product(name: "EmberTestSupport", package: "Core"),
+            ],
+            path: "Packages/Core/Tests/EmberCoreTests",
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EmberDistanceTests",
+            dependencies: [
+                .product(name: "EmberDistance", package: "Distance"),
+                .product(name: "EmberCore", package: "Core"),
+            ],
+            path: "Plugins/Distance/Tests/EmberDistanceTests",
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EmberCLITests",
+            dependencies: [.product(name: "EmberCLIKit", package: "CLI")],
+            path: "Tools/CLI/Tests/EmberCLITests",
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EmberIntegrationTests",
+            dependencies: ["Ember", .product(name: "EmberTestSupport", package: "Core")],
+            path: "Tests/EmberIntegrationTests"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

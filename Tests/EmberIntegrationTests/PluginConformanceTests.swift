@@ -1,0 +1,23 @@
+import Testing
+import Ember
+import EmberTestSupport
+
+/// Operators registered by plugins pass the same registry-driven conformance suite as
+/// Core's, with no test code of their own.
+@Suite struct PluginConformanceTests {
+    static let pluginOperators: [String] = {
+        EmberDistance.register()
+        return Conformance.operatorsWithSamples().filter { $0.definition.package != "EmberCore" }.map(\.schema.name)
+    }()
+
+    @Test func pluginOperatorsAreEnumerated() {
+        #expect(Self.pluginOperators.contains("distance::cdist"))
+    }
+
+    @Test(arguments: pluginOperators)
+    func pluginOperatorConforms(_ name: String) throws {
+        let op = try #require(Dispatcher.shared.operators.first { $0.schema.name == name })
+        let failures = Conformance.check(op)
+        #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+    }
+}

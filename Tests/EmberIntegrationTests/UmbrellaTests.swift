@@ -1,0 +1,11 @@
+import Testing
+import Ember
+
+/// The umbrella product re-exports Core: one import gives tensors and the dispatcher.
+@Suite struct UmbrellaTests {
+    @Test func umbrellaExposesCoreOperators() throws {
+        let t = Tensor([1.0, 2.0]) + Tensor([3.0, 4.0])
+        #expect(t.scalars(as: Float.self) == [4, 6])
+        #expect(Dispatcher.shared.operators.contains { $0.schema.name == "add" })
+    }
+}

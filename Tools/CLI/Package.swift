@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+// The `ember` command-line tool: introspects the operator registry, runs any registered
+// operator on .npy files, and summarises tensor files.
+import PackageDescription
+
+let package = Package(
+    name: "CLI",
+    products: [
+        .executable(name: "ember", targets: ["EmberCLI"]),
+        .library(name: "EmberCLIKit", targets: ["EmberCLIKit"]),
+    ],
+    dependencies: [
+        .package(path: "../../Packages/Core"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "EmberCLIKit",
+            dependencies: [
+                .product(name: "EmberCore", package: "Core"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "EmberCLI", dependencies: ["EmberCLIKit"]),
+        .testTarget(
+            name: "EmberCLITests",
+            dependencies: ["EmberCLIKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
