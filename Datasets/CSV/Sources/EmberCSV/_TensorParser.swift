@@ -1,0 +1,294 @@
+/// What parsing one row found.
+enum _RowResult {
+    case row(next: Int, lines: Int)
+    case blank(next: Int)
+    case incomplete
+    case failure(CSVError)
+}
+
+/// Parses rows straight into output groups: the fast path of EmberCSV.
+///
+/// A row is parsed field by field from the buffer. An unquoted field of a numeric column
+/// is converted where it lies by `_Number.fastDouble` (no copy, no allocation), and its
+/// element is written into the group's next row; anything unusual (quotes, spaces, missing
+/// values, long mantissas, errors) takes `convertSlow`. A row only counts once it is
+/// complete and valid: a row cut by the end of the buffer is parsed again after a refill,
+/// and a malformed row leaves no trace (label texts are resolved at the end of the row).
+final class _TensorParser {
+    let scanner: _Scanner
+    let fieldCount: Int
+    let plans: UnsafeMutablePointer<_FieldPlan>
+    let groups: [_OutputGroup]
+    let encoders: [_LabelEncoder]
+    let missing: _Missing
+    let onMissing: CSVMissingValuePolicy
+    let skipsBadRows: Bool
+    /// Rows left out under `.skip`.
+    private(set) var skippedRows = 0
+    /// Pointers to the next row of each group.
+    private let rowBases: UnsafeMutablePointer<UnsafeMutableRawPointer>
+    /// Label fields of the current row: (field, column).
+    private var pendingLabels: [(_Field, Int)] = []
+    private var scratchFields: [_Field] = []
+
+    init(scanner: _Scanner, plans: [_FieldPlan], groups: [_OutputGroup], encoders: [_LabelEncoder],
+         options: CSVOptions)
+    {
+        self.scanner = scanner
+        fieldCount = plans.count
+        self.plans = .allocate(capacity: max(plans.count, 1))
+        self.plans.initialize(from: plans, count: plans.count)
+        self.groups = groups
+        self.encoders = encoders
+        missing = _Missing(options)
+        onMissing = options.onMissing
+        skipsBadRows = options.onBadRow == .skip
+        rowBases = .allocate(capacity: max(groups.count, 1))
+    }
+
+    deinit {
+        plans.deallocate()
+        rowBases.deallocate()
+    }
+
+    /// Parses up to `maxRows` rows into the groups; returns how many were added (0 at the end).
+    func readRows(max maxRows: Int) throws -> Int {
+        var added = 0
+        while added < maxRows && !scanner.atEnd {
+            for (g, group) in groups.enumerated() { rowBases[g] = group.nextRowPointer() }
+            switch parseRow() {
+            case .row(let next, let lines):
+                if let error = resolveLabels() {
+                    try reject(error)
+                    continue
+                }
+                for group in groups { group.rows += 1 }
+                scanner.consume((next, lines))
+                added += 1
+            case .blank(let next): scanner.consume((next, 1))
+            case .incomplete: try scanner.refill()
+            case .failure(let error): try reject(error)
+            }
+        }
+        return added
+    }
+
+    /// Throws `error`, or skips its row and counts it under `.skip`.
+    private func reject(_ error: CSVError) throws {
+        guard skipsBadRows else { throw error }
+        skippedRows += 1
+        try scanner.skipRow()
+    }
+
+    /// Parses the row at the scanner's `start` (the hot loop).
+    @inline(__always)
+    private func parseRow() -> _RowResult {
+        let s = scanner
+        let b = s.buffer
+        let endPtr = b + s.end
+        let eof = s.eof
+        let stops = s.stops
+        let delimiter = s.delimiter
+        let quote = s.quote
+        let powers = _exactPowersOfTen
+        var p = b + s.start
+        let rowLine = s.line
+        if s.skipBlankLines, p < endPtr, p.pointee == 0x0A || p.pointee == 0x0D {
+            guard let next = s.lineBreakEnd(at: p - b) else { return .incomplete }
+            return .blank(next: next)
+        }
+        pendingLabels.removeAll(keepingCapacity: true)
+        var field = 0
+        var lines = 0
+        while true {
+            let plan = plans[field]
+            if p.pointee == quote {
+                switch quotedField(at: p - b, column: field, plan: plan, line: rowLine + lines) {
+                case .row(let close, let newlines):
+                    lines += newlines
+                    p = b + close + 1
+                case .incomplete: return .incomplete
+                case .failure(let e): return .failure(e)
+                case .blank: return .incomplete  // not produced
+                }
+            } else if plan.kind == .number, let (v, q) = _Number.fastDouble(p, powers: powers),
+                      stops[Int(q.pointee)] != 0, q.pointee != 0 || q == endPtr
+            {
+                store(v, plan)
+                p = UnsafeMutablePointer(mutating: q)
+            } else {
+                let q = b + s.unquotedEnd(from: p - b)
+                if q == endPtr && !eof { return .incomplete }
+                if plan.kind != .skip {
+                    let f = _Field(start: p - b, end: q - b, escaped: false, line: rowLine + lines)
+                    if let e = convertSlow(f, column: field, plan: plan) { return fieldFailure(e) }
+                }
+                p = q
+            }
+            let c = p.pointee
+            if c == delimiter {
+                p += 1
+                field += 1
+                if field == fieldCount { return fieldCountError(rowLine: rowLine) }
+                continue
+            }
+            if p == endPtr {
+                if !eof { return .incomplete }
+                break
+            }
+            guard let next = s.lineBreakEnd(at: p - b) else { return .incomplete }
+            p = b + next
+            lines += 1
+            break
+        }
+        if field + 1 != fieldCount { return fieldCountError(rowLine: rowLine) }
+        return .row(next: p - b, lines: lines)
+    }
+
+    @inline(__always)
+    private func store(_ v: Double, _ plan: _FieldPlan) {
+        let dst = rowBases[plan.group] + plan.offset
+        switch plan.store {
+        case .float32: dst.storeBytes(of: Float(v), as: Float.self)
+        case .float64: dst.storeBytes(of: v, as: Double.self)
+        case .int64: dst.storeBytes(of: Int64(v), as: Int64.self)
+        }
+    }
+
+    @inline(__always)
+    private func store(_ v: Int64, _ plan: _FieldPlan) {
+        let dst = rowBases[plan.group] + plan.offset
+        switch plan.store {
+        case .float32: dst.storeBytes(of: Float(v), as: Float.self)
+        case .float64: dst.storeBytes(of: Double(v), as: Double.self)
+        case .int64: dst.storeBytes(of: v, as: Int64.self)
+        }
+    }
+}
+
+extension _TensorParser {
+    /// Scans and converts a quoted field; `.row(close, newlines)` gives the closing quote.
+    @inline(never)
+    private func quotedField(at p: Int, column: Int, plan: _FieldPlan, line: Int) -> _RowResult {
+        let s = scanner
+        switch s.scanQuoted(at: p, column: column, line: line) {
+        case .incomplete: return .incomplete
+        case .failure(let e): return .failure(e)
+        case .field(let f, let close, let newlines):
+            let after = close + 1
+            if after < s.end, s.stops[Int(s.buffer[after])] == 0 || s.buffer[after] == 0 {
+                return .failure(s.unexpectedCharacter(at: after, column: column, line: line + newlines))
+            }
+            if plan.kind != .skip, let e = convertSlow(f, column: column, plan: plan) { return fieldFailure(e) }
+            return .row(next: close, lines: newlines)
+        }
+    }
+
+    /// Converts a field the fast path did not take; returns the row's error, if any.
+    @inline(never)
+    private func convertSlow(_ f: _Field, column: Int, plan: _FieldPlan) -> CSVError? {
+        if plan.kind == .label {
+            pendingLabels.append((f, column))
+            return nil
+        }
+        return scanner.withText(f) { text -> CSVError? in
+            if missing.contains(text) { return storeMissing(plan, column: column, line: f.line) }
+            if plan.kind == .integer {
+                switch _Number.parseInt64(text) {
+                case .value(let v)?:
+                    store(v, plan)
+                    return nil
+                case .outOfRange?:
+                    return numberError(text, column: column, line: f.line, what: "integer out of range for int64")
+                case nil:
+                    return numberError(text, column: column, line: f.line, what: "unparsable integer")
+                }
+            }
+            guard let v = _Number.parseDouble(text) else {
+                return numberError(text, column: column, line: f.line, what: "unparsable number")
+            }
+            store(v, plan)
+            return nil
+        }
+    }
+
+    private func numberError(_ text: UnsafeRawBufferPointer, column: Int, line: Int, what: String) -> CSVError {
+        CSVError(.unparsableNumber, file: scanner.name, line: line, column: column + 1,
+            "\(what) \(CSVError.quoted(text)) in column \(scanner.columnLabel(column))")
+    }
+
+    /// Applies the missing-value policy to a field.
+    private func storeMissing(_ plan: _FieldPlan, column: Int, line: Int) -> CSVError? {
+        switch onMissing {
+        case .error:
+            return CSVError(.missingValue, file: scanner.name, line: line, column: column + 1,
+                "missing value in column \(scanner.columnLabel(column))")
+        case .nan:
+            guard plan.store != .int64 else {
+                return CSVError(.missingValue, file: scanner.name, line: line, column: column + 1,
+                    "missing value in integer column \(scanner.columnLabel(column)) cannot be NaN")
+            }
+            store(Double.nan, plan)
+        case .fill(let v):
+            store(v, plan)
+        }
+        return nil
+    }
+
+    /// Turns the row's label texts into class indices once the row is complete: every text
+    /// is checked first, so a row that fails adds no class.
+    private func resolveLabels() -> CSVError? {
+        guard !pendingLabels.isEmpty else { return nil }
+        var texts: [String?] = []
+        for (f, column) in pendingLabels {
+            if scanner.withText(f, { missing.contains($0) }) {
+                let plan = plans[column]
+                if onMissing == .error || (onMissing == .nan && plan.store == .int64) {
+                    return storeMissing(plan, column: column, line: f.line)  // the error
+                }
+                texts.append(nil)
+                continue
+            }
+            do {
+                texts.append(try scanner.string(f, column: column))
+            } catch {
+                return error as? CSVError
+            }
+        }
+        for ((f, column), text) in zip(pendingLabels, texts) {
+            let plan = plans[column]
+            if let text {
+                store(Int64(encoders[plan.encoder].code(for: text)), plan)
+            } else if let e = storeMissing(plan, column: column, line: f.line) {
+                return e
+            }
+        }
+        return nil
+    }
+
+    /// A field's conversion error, unless the row has the wrong number of fields: that is
+    /// reported first, whichever field is bad.
+    @inline(never)
+    private func fieldFailure(_ error: CSVError) -> _RowResult {
+        switch fieldCountError(rowLine: scanner.line) {
+        case .incomplete: return .incomplete
+        case .failure(let e) where e.reason == .wrongFieldCount: return .failure(e)
+        default: return .failure(error)
+        }
+    }
+
+    /// The error for a row whose field count differs from the header's (`.row` when it does not).
+    @inline(never)
+    private func fieldCountError(rowLine: Int) -> _RowResult {
+        switch scanner.scanRow(into: &scratchFields) {
+        case .incomplete: return .incomplete
+        case .failure(let e): return .failure(e)
+        case .blank, .row:
+            if scratchFields.count == fieldCount { return .row(next: 0, lines: 0) }
+            let found = scratchFields.count
+            return .failure(CSVError(.wrongFieldCount, file: scanner.name, line: rowLine,
+                column: min(found, fieldCount) + 1,
+                "wrong field count: expected \(fieldCount) field\(fieldCount == 1 ? "" : "s"), found \(found)"))
+        }
+    }
+}
