@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // `ember-bench`: Ember's benchmark executable. Build and run in release:
 //   swift run -c release --package-path Benchmarks ember-bench [--filter SUBSTRING]
-// `python3 Benchmarks/compare.py` runs the same workloads in PyTorch and prints ratios.
+// `python3 Benchmarks/compare.py` runs the same workloads in PyTorch and prints ratios;
+// `python3 Benchmarks/compare_csv.py` times pandas.read_csv on the CSV figure's file.
 import PackageDescription
 
 let package = Package(
@@ -11,11 +12,15 @@ let package = Package(
     ],
     dependencies: [
         .package(path: "../Packages/Core"),
+        .package(path: "../Datasets/CSV"),
     ],
     targets: [
         .executableTarget(
             name: "EmberBench",
-            dependencies: [.product(name: "EmberCore", package: "Core")]
+            dependencies: [
+                .product(name: "EmberCore", package: "Core"),
+                .product(name: "EmberCSV", package: "CSV"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -52,11 +52,10 @@ public final class CSVReader {
     /// - Throws: the ``CSVError`` of the first malformed row (unless skipped by the options).
     public func nextChunk(maxRows: Int) throws -> Tensor? {
         precondition(maxRows > 0, "nextChunk: maxRows must be positive (got \(maxRows))")
-        let group = parser.groups[0]
-        group.rows = 0
+        parser.groups[0].rows = 0
         guard try parser.readRows(max: maxRows) > 0 else { return nil }
-        rowsRead += group.rows
-        return group.makeTensor()
+        rowsRead += parser.groups[0].rows
+        return parser.groups[0].makeTensor()
     }
 
     /// Calls `body` with each remaining chunk of at most `maxRows` rows.
@@ -66,11 +65,10 @@ public final class CSVReader {
 
     /// Every remaining row as one `[rows, columns]` tensor.
     public func readAll() throws -> Tensor {
-        let group = parser.groups[0]
-        group.rows = 0
+        parser.groups[0].rows = 0
         _ = try parser.readRows(max: .max)
-        rowsRead += group.rows
-        return group.makeTensor()
+        rowsRead += parser.groups[0].rows
+        return parser.groups[0].makeTensor()
     }
 
     /// The class names of the label-encoded columns seen so far, by column name.

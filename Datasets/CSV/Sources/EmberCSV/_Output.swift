@@ -38,8 +38,9 @@ struct _FieldPlan {
     var encoder: Int = -1
 }
 
-/// A growable row-major matrix of one dtype that rows are written into.
-final class _OutputGroup {
+/// A growable row-major matrix of one dtype that rows are written into. A plain struct that
+/// owns malloc'd memory: its owner calls ``release()``.
+struct _OutputGroup {
     let dtype: DType
     let width: Int
     let rowBytes: Int
@@ -59,17 +60,18 @@ final class _OutputGroup {
         data = malloc(max(capacityRows * rowBytes, 1))!
     }
 
-    deinit { free(data) }
+    /// Frees the memory.
+    func release() { free(data) }
 
     /// The start of row `rows` (the next row), growing the buffer when it is full.
     @inline(__always)
-    func nextRowPointer() -> UnsafeMutableRawPointer {
+    mutating func nextRowPointer() -> UnsafeMutableRawPointer {
         if rows == capacityRows { grow() }
         return data + rows * rowBytes
     }
 
     @inline(never)
-    private func grow() {
+    private mutating func grow() {
         capacityRows *= 2
         data = realloc(data, max(capacityRows * rowBytes, 1))!
     }

@@ -24,7 +24,8 @@ enum _RowScan {
 
 /// The block buffer over a source, and RFC 4180 field scanning. Bytes between `start` and
 /// `end` are unconsumed; `buffer[end]` is always 0, a sentinel that stops digit and field
-/// loops without a bounds check. Line numbers are 1-based and count LF, CRLF and lone CR.
+/// loops without a bounds check, and 8-byte loads may read past it (see `padding`). Line
+/// numbers are 1-based and count LF, CRLF and lone CR.
 final class _Scanner {
     let name: String
     let delimiter: UInt8
@@ -43,6 +44,9 @@ final class _Scanner {
     var line = 1
     /// 1 for the bytes that end an unquoted field: delimiter, LF, CR and NUL (the sentinel).
     let stops: UnsafeMutablePointer<UInt8>
+    /// Bytes allocated after the capacity: the NUL sentinel and the 8 bytes that the
+    /// 8-byte loads of the number parser may read past it (rounded up).
+    static let padding = 16
     /// Column names, for messages (empty until the header is read).
     var columnNames: [String] = []
 
@@ -56,8 +60,8 @@ final class _Scanner {
         skipBlankLines = options.skipBlankLines
         reader = try _SourceReader(source)
         capacity = max(options.blockSize, 64)
-        buffer = .allocate(capacity: capacity + 1)
-        buffer[0] = 0
+        buffer = .allocate(capacity: capacity + _Scanner.padding)
+        buffer.initialize(repeating: 0, count: capacity + _Scanner.padding)
         stops = .allocate(capacity: 256)
         stops.initialize(repeating: 0, count: 256)
         for b in [delimiter, 0x0A, 0x0D, 0] { stops[Int(b)] = 1 }
@@ -90,7 +94,8 @@ final class _Scanner {
             start = 0
         }
         if end == capacity {
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2 + 1)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2 + _Scanner.padding)
+            grown.initialize(repeating: 0, count: capacity * 2 + _Scanner.padding)
             grown.update(from: buffer, count: end)
             buffer.deallocate()
             buffer = grown

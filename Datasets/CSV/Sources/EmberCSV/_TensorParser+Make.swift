@@ -30,7 +30,7 @@ extension _TensorParser {
         let sampled = try scanner.sampleTypes(of: toInfer, maxRows: options.inferenceRows, missing: _Missing(options))
         var plans = [_FieldPlan](repeating: _FieldPlan(), count: names.count)
         var planned = Set<Int>()
-        var groups: [_OutputGroup] = []
+        var layouts: [(DType, Int, Bool)] = []
         var encoders: [_LabelEncoder] = []
         for (g, spec) in specs.enumerated() {
             let kinds = spec.columns.map { c -> _Kind in
@@ -55,8 +55,11 @@ extension _TensorParser {
                 }
                 plans[c] = plan
             }
-            groups.append(_OutputGroup(dtype: dtype, width: spec.columns.count,
-                                       squeezesSingleColumn: spec.squeezes, initialRows: initialRows))
+            layouts.append((dtype, spec.columns.count, spec.squeezes))
+        }
+        // Allocated once nothing can throw any more.
+        let groups = layouts.map {
+            _OutputGroup(dtype: $0.0, width: $0.1, squeezesSingleColumn: $0.2, initialRows: initialRows)
         }
         return _TensorParser(scanner: scanner, plans: plans, groups: groups, encoders: encoders, options: options)
     }

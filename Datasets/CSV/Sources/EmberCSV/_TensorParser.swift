@@ -8,17 +8,20 @@ enum _RowResult {
 
 /// Parses rows straight into output groups: the fast path of EmberCSV.
 ///
-/// A row is parsed field by field from the buffer. An unquoted field of a numeric column
-/// is converted where it lies by `_Number.fastDouble` (no copy, no allocation), and its
-/// element is written into the group's next row; anything unusual (quotes, spaces, missing
-/// values, long mantissas, errors) takes `convertSlow`. A row only counts once it is
-/// complete and valid: a row cut by the end of the buffer is parsed again after a refill,
-/// and a malformed row leaves no trace (label texts are resolved at the end of the row).
+/// Rows are parsed field by field from the buffer, many rows per call, with the buffer's
+/// bounds in locals. An unquoted field of a numeric column is converted where it lies by
+/// `_Number.fastDouble` (no copy, no allocation), and its element is written into the
+/// group's next row; anything unusual (quotes, spaces, missing values, long mantissas,
+/// errors) takes `convertSlow`. A row only counts once it is complete and valid: a row cut
+/// by the end of the buffer is parsed again after a refill, and a malformed row leaves no
+/// trace (label texts are resolved at the end of the row).
 final class _TensorParser {
     let scanner: _Scanner
     let fieldCount: Int
     let plans: UnsafeMutablePointer<_FieldPlan>
-    let groups: [_OutputGroup]
+    /// The output groups (not reference counted: the hot loop touches them per row).
+    let groups: UnsafeMutablePointer<_OutputGroup>
+    let groupCount: Int
     let encoders: [_LabelEncoder]
     let missing: _Missing
     let onMissing: CSVMissingValuePolicy
@@ -38,7 +41,9 @@ final class _TensorParser {
         fieldCount = plans.count
         self.plans = .allocate(capacity: max(plans.count, 1))
         self.plans.initialize(from: plans, count: plans.count)
-        self.groups = groups
+        groupCount = groups.count
+        self.groups = .allocate(capacity: max(groups.count, 1))
+        self.groups.initialize(from: groups, count: groups.count)
         self.encoders = encoders
         missing = _Missing(options)
         onMissing = options.onMissing
@@ -47,6 +52,9 @@ final class _TensorParser {
     }
 
     deinit {
+        for g in 0..<groupCount { groups[g].release() }
+        groups.deinitialize(count: groupCount)
+        groups.deallocate()
         plans.deallocate()
         rowBases.deallocate()
     }
@@ -54,23 +62,13 @@ final class _TensorParser {
     /// Parses up to `maxRows` rows into the groups; returns how many were added (0 at the end).
     func readRows(max maxRows: Int) throws -> Int {
         var added = 0
-        while added < maxRows && !scanner.atEnd {
-            for (g, group) in groups.enumerated() { rowBases[g] = group.nextRowPointer() }
-            switch parseRow() {
-            case .row(let next, let lines):
-                if let error = resolveLabels() {
-                    try reject(error)
-                    continue
-                }
-                for group in groups { group.rows += 1 }
-                scanner.consume((next, lines))
-                added += 1
-            case .blank(let next): scanner.consume((next, 1))
+        while true {
+            switch parseRows(max: maxRows, added: &added) {
+            case .done: return added
             case .incomplete: try scanner.refill()
             case .failure(let error): try reject(error)
             }
         }
-        return added
     }
 
     /// Throws `error`, or skips its row and counts it under `.skip`.
@@ -80,30 +78,83 @@ final class _TensorParser {
         try scanner.skipRow()
     }
 
-    /// Parses the row at the scanner's `start` (the hot loop).
-    @inline(__always)
-    private func parseRow() -> _RowResult {
+    /// Why ``parseRows(max:added:)`` stopped.
+    private enum Stop {
+        /// `maxRows` rows were added, or the source is exhausted.
+        case done
+        /// The next row continues past the buffered bytes.
+        case incomplete
+        /// The next row is malformed (the scanner's `start` is at it).
+        case failure(CSVError)
+    }
+
+    /// Parses the buffered rows from the scanner's `start`, leaving `start` and `line` after
+    /// the last complete row.
+    private func parseRows(max maxRows: Int, added: inout Int) -> Stop {
         let s = scanner
         let b = s.buffer
-        let endPtr = b + s.end
+        let end = s.end
         let eof = s.eof
+        let hasLabels = !encoders.isEmpty
+        let powers = _exactPowersOfTen
+        let integerPowers = _integerPowersOfTen
+        var position = s.start
+        var line = s.line
+        defer {
+            s.start = position
+            s.line = line
+        }
+        while added < maxRows {
+            if position == end {
+                if eof { return .done }
+                return .incomplete
+            }
+            for g in 0..<groupCount { rowBases[g] = groups[g].nextRowPointer() }
+            if hasLabels { pendingLabels.removeAll(keepingCapacity: true) }
+            switch parseRow(b + position, line: line, buffer: b, end: end, eof: eof,
+                            powers: powers, integerPowers: integerPowers)
+            {
+            case .row(let next, let lines):
+                if hasLabels, let error = resolveLabels() {
+                    return .failure(error)
+                }
+                for g in 0..<groupCount { groups[g].rows += 1 }
+                position = next
+                line += lines
+                added += 1
+            case .blank(let next):
+                position = next
+                line += 1
+            case .incomplete: return .incomplete
+            case .failure(let error): return .failure(error)
+            }
+        }
+        return .done
+    }
+
+    /// Parses the row at `rowStart`, which starts line `rowLine` (the hot loop).
+    private func parseRow(_ rowStart: UnsafeMutablePointer<UInt8>, line rowLine: Int,
+                          buffer b: UnsafeMutablePointer<UInt8>, end: Int, eof: Bool,
+                          powers: UnsafePointer<Double>, integerPowers: UnsafePointer<UInt64>) -> _RowResult
+    {
+        let s = scanner
+        let endPtr = b + end
         let stops = s.stops
         let delimiter = s.delimiter
         let quote = s.quote
-        let powers = _exactPowersOfTen
-        var p = b + s.start
-        let rowLine = s.line
-        if s.skipBlankLines, p < endPtr, p.pointee == 0x0A || p.pointee == 0x0D {
+        var p = rowStart
+        if s.skipBlankLines, p.pointee == 0x0A || p.pointee == 0x0D {
             guard let next = s.lineBreakEnd(at: p - b) else { return .incomplete }
             return .blank(next: next)
         }
-        pendingLabels.removeAll(keepingCapacity: true)
         var field = 0
         var lines = 0
         while true {
             let plan = plans[field]
             if p.pointee == quote {
-                switch quotedField(at: p - b, column: field, plan: plan, line: rowLine + lines) {
+                switch quotedField(at: p - b, column: field, plan: plan, line: rowLine + lines,
+                                   rowStart: rowStart - b, rowLine: rowLine)
+                {
                 case .row(let close, let newlines):
                     lines += newlines
                     p = b + close + 1
@@ -111,7 +162,8 @@ final class _TensorParser {
                 case .failure(let e): return .failure(e)
                 case .blank: return .incomplete  // not produced
                 }
-            } else if plan.kind == .number, let (v, q) = _Number.fastDouble(p, powers: powers),
+            } else if plan.kind == .number,
+                      let (v, q) = _Number.fastDouble(p, powers: powers, integerPowers: integerPowers),
                       stops[Int(q.pointee)] != 0, q.pointee != 0 || q == endPtr
             {
                 store(v, plan)
@@ -121,7 +173,9 @@ final class _TensorParser {
                 if q == endPtr && !eof { return .incomplete }
                 if plan.kind != .skip {
                     let f = _Field(start: p - b, end: q - b, escaped: false, line: rowLine + lines)
-                    if let e = convertSlow(f, column: field, plan: plan) { return fieldFailure(e) }
+                    if let e = convertSlow(f, column: field, plan: plan) {
+                        return fieldFailure(e, rowStart: rowStart - b, rowLine: rowLine)
+                    }
                 }
                 p = q
             }
@@ -129,7 +183,7 @@ final class _TensorParser {
             if c == delimiter {
                 p += 1
                 field += 1
-                if field == fieldCount { return fieldCountError(rowLine: rowLine) }
+                if field == fieldCount { return fieldCountError(rowStart: rowStart - b, rowLine: rowLine) }
                 continue
             }
             if p == endPtr {
@@ -141,7 +195,7 @@ final class _TensorParser {
             lines += 1
             break
         }
-        if field + 1 != fieldCount { return fieldCountError(rowLine: rowLine) }
+        if field + 1 != fieldCount { return fieldCountError(rowStart: rowStart - b, rowLine: rowLine) }
         return .row(next: p - b, lines: lines)
     }
 
@@ -169,7 +223,9 @@ final class _TensorParser {
 extension _TensorParser {
     /// Scans and converts a quoted field; `.row(close, newlines)` gives the closing quote.
     @inline(never)
-    private func quotedField(at p: Int, column: Int, plan: _FieldPlan, line: Int) -> _RowResult {
+    private func quotedField(at p: Int, column: Int, plan: _FieldPlan, line: Int,
+                             rowStart: Int, rowLine: Int) -> _RowResult
+    {
         let s = scanner
         switch s.scanQuoted(at: p, column: column, line: line) {
         case .incomplete: return .incomplete
@@ -179,7 +235,9 @@ extension _TensorParser {
             if after < s.end, s.stops[Int(s.buffer[after])] == 0 || s.buffer[after] == 0 {
                 return .failure(s.unexpectedCharacter(at: after, column: column, line: line + newlines))
             }
-            if plan.kind != .skip, let e = convertSlow(f, column: column, plan: plan) { return fieldFailure(e) }
+            if plan.kind != .skip, let e = convertSlow(f, column: column, plan: plan) {
+                return fieldFailure(e, rowStart: rowStart, rowLine: rowLine)
+            }
             return .row(next: close, lines: newlines)
         }
     }
@@ -269,8 +327,8 @@ extension _TensorParser {
     /// A field's conversion error, unless the row has the wrong number of fields: that is
     /// reported first, whichever field is bad.
     @inline(never)
-    private func fieldFailure(_ error: CSVError) -> _RowResult {
-        switch fieldCountError(rowLine: scanner.line) {
+    private func fieldFailure(_ error: CSVError, rowStart: Int, rowLine: Int) -> _RowResult {
+        switch fieldCountError(rowStart: rowStart, rowLine: rowLine) {
         case .incomplete: return .incomplete
         case .failure(let e) where e.reason == .wrongFieldCount: return .failure(e)
         default: return .failure(error)
@@ -279,7 +337,9 @@ extension _TensorParser {
 
     /// The error for a row whose field count differs from the header's (`.row` when it does not).
     @inline(never)
-    private func fieldCountError(rowLine: Int) -> _RowResult {
+    private func fieldCountError(rowStart: Int, rowLine: Int) -> _RowResult {
+        scanner.start = rowStart
+        scanner.line = rowLine
         switch scanner.scanRow(into: &scratchFields) {
         case .incomplete: return .incomplete
         case .failure(let e): return .failure(e)

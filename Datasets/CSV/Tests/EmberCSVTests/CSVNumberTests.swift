@@ -44,6 +44,31 @@ import Testing
         #expect(zip(values, cases).allSatisfy { $0.bitPattern == $1.f64 })
     }
 
+    @Test func randomDecimalsEqualTheCLibrary() throws {
+        // 17-digit shortest forms, 19-digit mantissas near ties and short decimals against
+        // Swift's Double(String), which rounds correctly in the C locale.
+        var state: UInt64 = 2026
+        func next(_ n: UInt64) -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return (state >> 33) % n
+        }
+        var texts: [String] = []
+        for i in 0..<6000 {
+            let bits = next(1 << 31) << 33 ^ next(1 << 31) << 2 ^ next(4)
+            let d = Double(bitPattern: bits & 0x7FEF_FFFF_FFFF_FFFF)
+            switch i % 3 {
+            case 0: texts.append("\(d)")
+            case 1: texts.append(String(format: "%.18e", d))
+            default:
+                let digits = String(next(10_000_000_000_000_000_000))
+                texts.append(digits + "e\(Int(next(640)) - 330)")
+            }
+        }
+        let read = try readText("x\n" + texts.joined(separator: "\n"), dtype: .float64).tensor.scalars(as: Double.self)
+        let wrong = zip(texts, read).filter { Double($0.0)!.bitPattern != $0.1.bitPattern }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
+
     /// Decided: values beyond the float range become ±infinity, as with strtod, Python's
     /// float() and pandas; float32 tensors round the double (1e39 → inf).
     @Test func hugeNumbersBecomeInfinity() throws {
