@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(path: "Packages/Core"),
+        .package(path: "Packages/Data"),
+        .package(path: "Datasets/CSV"),
         .package(path: "Plugins/Distance"),
         .package(path: "Tools/CLI"),
     ],
@@ -20,6 +22,7 @@ let package = Package(
             dependencies: [
                 .product(name: "EmberCore", package: "Core"),
                 .product(name: "EmberDistance", package: "Distance"),
+                .product(name: "EmberCSV", package: "CSV"),
             ]
         ),
         .testTarget(
@@ -38,6 +41,16 @@ let package = Package(
                 .product(name: "EmberCore", package: "Core"),
             ],
             path: "Plugins/Distance/Tests/EmberDistanceTests",
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EmberCSVTests",
+            dependencies: [
+                .product(name: "EmberCSV", package: "CSV"),
+                .product(name: "EmberCore", package: "Core"),
+                .product(name: "EmberData", package: "Data"),
+            ],
+            path: "Datasets/CSV/Tests/EmberCSVTests",
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
