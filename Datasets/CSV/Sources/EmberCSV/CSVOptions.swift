@@ -27,7 +27,9 @@ public enum CSVColumnRef: Hashable, Sendable, ExpressibleByStringLiteral, Expres
 public enum CSVColumnType: String, Sendable, Hashable {
     /// Whole numbers that fit in `Int64`.
     case int64
-    /// Decimal numbers (`Double`, parsed exactly like `strtod` and Python's `float()`).
+    /// Decimal numbers (`Double`, rounded exactly as `strtod` and Python's `float()` round).
+    /// Values beyond the range become ±infinity (`1e309`), tiny ones zero (`1e-400`), as
+    /// there; `nan`, `inf` and `infinity` (any case, signed) are read as those values.
     case float64
     /// Text (UTF-8). Turned into class indices where a tensor is asked for.
     case string

@@ -87,6 +87,8 @@ enum _Number {
     /// Parses a plain decimal at `start` without looking past its last character. Returns
     /// the value and the first byte after it, or nil when the text is not a plain decimal or
     /// is too hard for the fast path (the caller then takes ``parseDouble(_:)``).
+    // @_transparent rather than @inline(__always): the optimiser declined the latter in the
+    // row loop, where it stayed a call per field.
     @_transparent
     static func fastDouble(_ start: UnsafePointer<UInt8>, powers: UnsafePointer<Double>,
                            integerPowers: UnsafePointer<UInt64>) -> (Double, UnsafePointer<UInt8>)?
