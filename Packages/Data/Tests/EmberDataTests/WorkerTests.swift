@@ -24,28 +24,6 @@ private struct Sharded: IterableDataset {
     }
 }
 
-private struct Failure: Error, CustomStringConvertible {
-    let description: String
-}
-
-/// Fails at one index; counts the samples it was asked for.
-private struct Faulty: Dataset {
-    let count: Int
-    let failing: Int
-    let loads = Counter()
-    func sample(at index: Int) throws -> Tensor {
-        loads.add()
-        if index == failing { throw Failure(description: "bad record \(index)") }
-        return Tensor(scalar: Int64(index))
-    }
-}
-
-final class Counter: Sendable {
-    private let value = Atomic<Int>(0)
-    func add() { value.add(1, ordering: .relaxed) }
-    var count: Int { value.load(ordering: .relaxed) }
-}
-
 /// Serialized: the tests check that no worker thread outlives its pass.
 @Suite(.serialized) struct WorkerTests {
     @Test(arguments: [1, 2, 3])

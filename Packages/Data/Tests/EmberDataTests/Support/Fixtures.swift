@@ -57,20 +57,3 @@ struct DataFixtures: Decodable {
 func withDefaultGenerator<R>(seed: Int, _ body: () throws -> R) rethrows -> R {
     try DefaultGenerator.$override.withValue(Generator(seed: seed), operation: body)
 }
-
-/// A dataset whose sample is its index.
-struct Indices: Dataset {
-    let count: Int
-    func sample(at index: Int) throws -> Int { index }
-}
-
-/// The batches of an index loader as arrays.
-func indexBatches(_ loader: DataLoader<Tensor>) -> [[Int]] {
-    loader.map { $0.scalars(as: Int64.self).map { Int($0) } }
-}
-
-/// The elements of an int64 tensor.
-func ints(_ t: Tensor) -> [Int] { t.scalars(as: Int64.self).map { Int($0) } }
-
-/// The elements of a float32 tensor.
-func floats(_ t: Tensor) -> [Float] { t.scalars(as: Float.self) }
