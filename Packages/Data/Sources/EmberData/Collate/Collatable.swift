@@ -10,8 +10,8 @@ import EmberCore
 /// - `[String: Value]`: collated key by key, for the keys of the first sample.
 ///
 /// Tuples of collatable values, such as `(Tensor, Tensor)`, are collated element by element
-/// by ``defaultCollate(_:)-(([(T0,T1,repeat each T)]))`` and by the ``DataLoader``; a tuple
-/// nested inside another value needs a custom collate function.
+/// by `defaultCollate` and by the ``DataLoader`` (Swift tuples cannot conform to protocols);
+/// a tuple nested inside another value needs a custom collate function.
 public protocol Collatable: Sendable {
     /// The type of a batch of such samples.
     associatedtype Batch: Sendable

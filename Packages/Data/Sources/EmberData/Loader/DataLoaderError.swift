@@ -10,7 +10,8 @@ public struct DataLoaderError: Error, CustomStringConvertible {
     public enum Stage: Sendable, Equatable {
         /// Reading the sample at this index of a map-style dataset.
         case sample(index: Int)
-        /// Collating the samples at these indices into a batch.
+        /// Collating the samples at these indices into a batch (for an iterable dataset, their
+        /// positions in the failing worker's stream).
         case collate(indices: [Int])
         /// Opening an iterable dataset's stream (in the worker that failed).
         case openStream

@@ -60,7 +60,7 @@ final class WorkerShared<Batch: Sendable>: Sendable {
         for _ in 0..<workers { exitSignal.wait() }
     }
 
-    /// Starts worker `id`: a thread answering its tasks with `source`'s fetcher.
+    /// Starts the worker `info` describes: a thread answering its tasks with `source`'s fetcher.
     func startWorker(
         _ info: WorkerInfo, source: LoaderSource<Batch>, workerInit: (@Sendable (WorkerInfo) -> Void)?
     ) {
