@@ -46,6 +46,22 @@ import Testing
         #expect(total(data) == 150)
     }
 
+    @Test func irisThroughTheDataLoader() throws {
+        let loader = DataLoader(try Iris.dataset(), batchSize: 64, numWorkers: 2)
+        var sizes: [Int] = []
+        var labels: [Int64] = []
+        var first: [Float] = []
+        for (x, y) in loader {
+            #expect(x.shape.count == 2 && x.shape[1] == 4 && y.shape == [x.shape[0]])
+            sizes.append(x.shape[0])
+            labels += y.scalars(as: Int64.self)
+            if first.isEmpty { first = Array(x.scalars(as: Float.self).prefix(4)) }
+        }
+        #expect(sizes == [64, 64, 22])
+        #expect(labels == (0..<150).map { Int64($0 / 50) })
+        #expect(first == [5.1, 3.5, 1.4, 0.2])
+    }
+
     @Test func targetTypesAreInferredOrDeclared() throws {
         let text = "a,b,k,r,s\n1,2,0,0.5,x\n3,4,1,1.5,y\n5,6,1,2,x\n"
         let classify = try CSVDataset(.text(text), features: ["a", "b"], targets: ["k"])
