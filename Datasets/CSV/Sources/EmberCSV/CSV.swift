@@ -10,7 +10,8 @@ import EmberCore
 /// iris.labelEncodings["Species"]!.classes  // ["Iris-setosa", "Iris-versicolor", "Iris-virginica"]
 /// ```
 public enum CSV {
-    /// Reads the selected columns of every row into one `[rows, columns]` tensor.
+    /// Reads the selected columns of every row into one `[rows, columns]` tensor (a large
+    /// file without label-encoded columns on two threads; see ``CSVReader/readAll()``).
     /// - Parameters:
     ///   - columns: the columns to read, in order; nil reads every column.
     ///   - dtype: `.float32` (default), `.float64`, or `.int64` (integers and labels only).

@@ -52,7 +52,7 @@ public struct CSVDataset: Dataset {
             _GroupSpec(columns: targetIndices, dtype: nil, floatDType: dtype, infersTypes: true, squeezes: true),
         ]
         let parser = try _TensorParser.make(scanner: scanner, names: names, specs: specs, options: options)
-        _ = try parser.readRows(max: .max)
+        try parser.readAll(source, options: options)
         self.features = parser.groups[0].makeTensor()
         self.targets = parser.groups[1].makeTensor()
         featureNames = featureIndices.map { names[$0] }

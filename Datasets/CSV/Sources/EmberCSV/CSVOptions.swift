@@ -86,6 +86,9 @@ public struct CSVOptions: Sendable, Hashable {
     /// The size of the blocks the file is read in, in bytes. Memory stays within a few
     /// blocks plus one chunk of output (a row longer than a block grows the block).
     public var blockSize = 1 << 20
+    /// Whole-file reads use two threads when each would parse at least this many bytes
+    /// (tests lower it).
+    var parallelThreshold = 4 << 20
 
     /// The default options.
     public init() {}

@@ -17,7 +17,9 @@ import EmberCore
 /// Chunks concatenated equal ``CSV/readTensor(_:columns:dtype:options:)`` of the same file.
 public final class CSVReader {
     let scanner: _Scanner
-    private let parser: _TensorParser
+    let parser: _TensorParser
+    private let source: CSVSource
+    private let options: CSVOptions
     /// Every column name of the file (the header, or "0", "1", ... without one).
     public let header: [String]
     /// The names of the selected columns, in tensor column order.
@@ -42,6 +44,8 @@ public final class CSVReader {
         let spec = _GroupSpec(columns: indices, dtype: dtype)
         parser = try _TensorParser.make(scanner: scanner, names: names, specs: [spec], options: options)
         self.scanner = scanner
+        self.source = source
+        self.options = options
         header = names
         columnNames = indices.map { names[$0] }
         self.dtype = dtype
@@ -63,10 +67,11 @@ public final class CSVReader {
         while let chunk = try nextChunk(maxRows: maxRows) { try body(chunk) }
     }
 
-    /// Every remaining row as one `[rows, columns]` tensor.
+    /// Every remaining row as one `[rows, columns]` tensor. A large file without
+    /// label-encoded columns is parsed by two threads, each taking half of it.
     public func readAll() throws -> Tensor {
         parser.groups[0].rows = 0
-        _ = try parser.readRows(max: .max)
+        try parser.readAll(source, options: options)
         rowsRead += parser.groups[0].rows
         return parser.groups[0].makeTensor()
     }

@@ -21,8 +21,7 @@ extension _Number {
             let base = tmp.baseAddress!
             base.initialize(repeating: 0, count: 80)
             for (i, b) in text.enumerated() { base[i] = b }
-            guard let (v, end) = fastDouble(UnsafePointer(base), powers: _exactPowersOfTen,
-                                            integerPowers: _integerPowersOfTen),
+            guard let (v, end) = fastDouble(UnsafePointer(base), tables: .shared),
                   end - UnsafePointer(base) == text.count
             else { return nil }
             return v

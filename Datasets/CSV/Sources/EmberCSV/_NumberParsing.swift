@@ -37,6 +37,22 @@ nonisolated(unsafe) let _integerPowersOfTen: UnsafePointer<UInt64> = {
     return UnsafePointer(p)
 }()
 
+/// The tables the fast parser reads, fetched once per block of rows (each global's lazy
+/// initialisation check costs a call).
+struct _NumberTables {
+    /// 1e0...1e22.
+    let exact: UnsafePointer<Double>
+    /// 10^0...10^8.
+    let integers: UnsafePointer<UInt64>
+    /// `_PowersOfFive.words`.
+    let fives: UnsafePointer<UInt64>
+
+    /// The tables.
+    static var shared: _NumberTables {
+        _NumberTables(exact: _exactPowersOfTen, integers: _integerPowersOfTen, fives: _PowersOfFive.words)
+    }
+}
+
 /// The number parsers. The fast parser reads 8 bytes at a time: `start` must point into a
 /// buffer with at least 8 readable bytes after the field, and the field must be followed by
 /// a byte that is not a digit, sign, '.', 'e' or 'E' (the scanner keeps a NUL sentinel
@@ -90,16 +106,14 @@ enum _Number {
     // @_transparent rather than @inline(__always): the optimiser declined the latter in the
     // row loop, where it stayed a call per field.
     @_transparent
-    static func fastDouble(_ start: UnsafePointer<UInt8>, powers: UnsafePointer<Double>,
-                           integerPowers: UnsafePointer<UInt64>) -> (Double, UnsafePointer<UInt8>)?
-    {
+    static func fastDouble(_ start: UnsafePointer<UInt8>, tables: _NumberTables) -> (Double, UnsafePointer<UInt8>)? {
         var p = start
         let negative = p.pointee == UInt8(ascii: "-")
         if negative || p.pointee == UInt8(ascii: "+") { p += 1 }
         var mantissa: UInt64 = 0
         let integerStart = p
         while p.pointee == UInt8(ascii: "0") { p += 1 }  // leading zeros are not significant
-        var digits = appendDigits(&p, to: &mantissa, powers: integerPowers)
+        var digits = appendDigits(&p, to: &mantissa, powers: tables.integers)
         var sawDigits = p != integerStart
         var exponent = 0
         if p.pointee == UInt8(ascii: ".") {
@@ -109,7 +123,7 @@ enum _Number {
                 while p.pointee == UInt8(ascii: "0") { p += 1 }  // nor are zeros before the first digit
             }
             let zeros = p - fractionStart
-            let significant = appendDigits(&p, to: &mantissa, powers: integerPowers)
+            let significant = appendDigits(&p, to: &mantissa, powers: tables.integers)
             digits += significant
             exponent = -(zeros + significant)
             sawDigits = sawDigits || p != fractionStart
@@ -131,8 +145,8 @@ enum _Number {
             guard p != exponentStart else { return nil }
             exponent += negativeExponent ? -e : e
         }
-        guard let magnitude = exactValue(mantissa: mantissa, exponent: exponent, powers: powers)
-            ?? eiselLemire(mantissa, exponent)
+        guard let magnitude = exactValue(mantissa: mantissa, exponent: exponent, powers: tables.exact)
+            ?? eiselLemire(mantissa, exponent, fives: tables.fives)
         else { return nil }
         // The sign without a branch (a quarter of the numbers in a typical file are negative).
         let sign: UInt64 = negative ? 1 << 63 : 0
@@ -164,19 +178,19 @@ enum _Number {
     /// leaves to the C library: an inexact low word outside the exponents where the table
     /// is exact, and subnormal results.
     @inline(__always)
-    static func eiselLemire(_ w: UInt64, _ q: Int) -> Double? {
+    static func eiselLemire(_ w: UInt64, _ q: Int, fives: UnsafePointer<UInt64>) -> Double? {
         if w == 0 { return 0 }
         if q < _PowersOfFive.smallest { return 0 }  // below 2^-1075 even for w near 2^64
         if q > _PowersOfFive.largest { return .infinity }
         let leadingZeros = w.leadingZeroBitCount
         let normalised = w << UInt64(leadingZeros)
         let index = 2 * (q - _PowersOfFive.smallest)
-        var (high, low) = normalised.multipliedFullWidth(by: _PowersOfFive.words[index])
+        var (high, low) = normalised.multipliedFullWidth(by: fives[index])
         // 9 bits below the 55 that matter: when they are all ones a carry from the next
         // 64 bits of 5^q could still change the result.
         let precisionMask: UInt64 = 0x1FF
         if high & precisionMask == precisionMask {
-            let (secondHigh, _) = normalised.multipliedFullWidth(by: _PowersOfFive.words[index + 1])
+            let (secondHigh, _) = normalised.multipliedFullWidth(by: fives[index + 1])
             let (sum, carry) = low.addingReportingOverflow(secondHigh)
             low = sum
             if carry { high &+= 1 }

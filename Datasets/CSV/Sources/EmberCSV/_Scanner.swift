@@ -42,6 +42,8 @@ final class _Scanner {
     private(set) var eof = false
     /// The line `start` is on.
     var line = 1
+    /// The source offset of `buffer[0]`.
+    private(set) var discarded = 0
     /// 1 for the bytes that end an unquoted field: delimiter, LF, CR and NUL (the sentinel).
     let stops: UnsafeMutablePointer<UInt8>
     /// Bytes allocated after the capacity: the NUL sentinel and the 8 bytes that the
@@ -50,7 +52,9 @@ final class _Scanner {
     /// Column names, for messages (empty until the header is read).
     var columnNames: [String] = []
 
-    init(_ source: CSVSource, options: CSVOptions) throws {
+    /// Scans `source`, or the bytes of `range` in it (no byte order mark is looked for
+    /// unless the range starts at 0).
+    init(_ source: CSVSource, options: CSVOptions, range: Range<Int>? = nil) throws {
         name = source.name
         delimiter = try _Scanner.asciiByte(options.delimiter, role: "delimiter", file: source.name)
         quote = try _Scanner.asciiByte(options.quote, role: "quote", file: source.name)
@@ -58,7 +62,8 @@ final class _Scanner {
             throw CSVError(.invalidOptions, file: source.name, "the delimiter and the quote must differ")
         }
         skipBlankLines = options.skipBlankLines
-        reader = try _SourceReader(source)
+        reader = try _SourceReader(source, range: range)
+        discarded = range?.lowerBound ?? 0
         capacity = max(options.blockSize, 64)
         buffer = .allocate(capacity: capacity + _Scanner.padding)
         buffer.initialize(repeating: 0, count: capacity + _Scanner.padding)
@@ -66,7 +71,7 @@ final class _Scanner {
         stops.initialize(repeating: 0, count: 256)
         for b in [delimiter, 0x0A, 0x0D, 0] { stops[Int(b)] = 1 }
         while end < 3, !eof { try refill() }
-        if end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
+        if discarded == 0, end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
     }
 
     deinit {
@@ -85,12 +90,27 @@ final class _Scanner {
     /// Whether every byte has been consumed.
     var atEnd: Bool { eof && start == end }
 
+    /// The source offset of `start`.
+    var offset: Int { discarded + start }
+
+    /// The reader, for the size of the source and reads at other offsets.
+    var source: _SourceReader { reader }
+
+    /// Marks every byte as consumed (another reader has read them).
+    func finish() {
+        start = 0
+        end = 0
+        eof = true
+        buffer[0] = 0
+    }
+
     /// Moves the unconsumed bytes to the front, grows the buffer when they fill it, and
     /// reads more. Only called before `eof`.
     func refill() throws {
         if start > 0 {
             (buffer + 0).update(from: buffer + start, count: end - start)
             end -= start
+            discarded += start
             start = 0
         }
         if end == capacity {

@@ -28,6 +28,8 @@ final class _TensorParser {
     let skipsBadRows: Bool
     /// Rows left out under `.skip`.
     private(set) var skippedRows = 0
+    /// 2 after a two-thread read (see `readAllInParallel`), for tests.
+    var threadsUsed = 1
     /// Pointers to the next row of each group.
     private let rowBases: UnsafeMutablePointer<UnsafeMutableRawPointer>
     /// Label fields of the current row: (field, column).
@@ -96,8 +98,7 @@ final class _TensorParser {
         let end = s.end
         let eof = s.eof
         let hasLabels = !encoders.isEmpty
-        let powers = _exactPowersOfTen
-        let integerPowers = _integerPowersOfTen
+        let tables = _NumberTables.shared
         var position = s.start
         var line = s.line
         defer {
@@ -112,7 +113,7 @@ final class _TensorParser {
             for g in 0..<groupCount { rowBases[g] = groups[g].nextRowPointer() }
             if hasLabels { pendingLabels.removeAll(keepingCapacity: true) }
             switch parseRow(b + position, line: line, buffer: b, end: end, eof: eof,
-                            powers: powers, integerPowers: integerPowers)
+                            tables: tables)
             {
             case .row(let next, let lines):
                 if hasLabels, let error = resolveLabels() {
@@ -135,7 +136,7 @@ final class _TensorParser {
     /// Parses the row at `rowStart`, which starts line `rowLine` (the hot loop).
     private func parseRow(_ rowStart: UnsafeMutablePointer<UInt8>, line rowLine: Int,
                           buffer b: UnsafeMutablePointer<UInt8>, end: Int, eof: Bool,
-                          powers: UnsafePointer<Double>, integerPowers: UnsafePointer<UInt64>) -> _RowResult
+                          tables: _NumberTables) -> _RowResult
     {
         let s = scanner
         let endPtr = b + end
@@ -163,7 +164,7 @@ final class _TensorParser {
                 case .blank: return .incomplete  // not produced
                 }
             } else if plan.kind == .number,
-                      let (v, q) = _Number.fastDouble(p, powers: powers, integerPowers: integerPowers),
+                      let (v, q) = _Number.fastDouble(p, tables: tables),
                       stops[Int(q.pointee)] != 0, q.pointee != 0 || q == endPtr
             {
                 store(v, plan)
