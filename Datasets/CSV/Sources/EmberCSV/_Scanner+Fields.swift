@@ -90,4 +90,27 @@ extension _Scanner {
         columnNames = names
         return names
     }
+
+    /// Consumes the rest of the row at `start` leniently (a quote toggles quoting), for
+    /// skipping a malformed row. Returns the offset after it and the line breaks it spans,
+    /// or nil when it continues past the buffer.
+    func resync() -> (next: Int, lines: Int)? {
+        var p = start
+        var quoted = false
+        var lines = 0
+        while true {
+            if p == end { return eof ? (p, lines) : nil }
+            let c = buffer[p]
+            if c == quote {
+                quoted.toggle()
+            } else if c == 0x0A || c == 0x0D {
+                guard let next = lineBreakEnd(at: p) else { return nil }
+                lines += 1
+                if !quoted { return (next, lines) }
+                p = next
+                continue
+            }
+            p += 1
+        }
+    }
 }
