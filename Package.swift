@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(path: "Packages/Core"),
+        .package(path: "Packages/Data"),
         .package(path: "Plugins/Distance"),
         .package(path: "Tools/CLI"),
     ],
@@ -19,6 +20,7 @@ let package = Package(
             name: "Ember",
             dependencies: [
                 .product(name: "EmberCore", package: "Core"),
+                .product(name: "EmberData", package: "Data"),
                 .product(name: "EmberDistance", package: "Distance"),
             ]
         ),
@@ -29,6 +31,15 @@ let package = Package(
                 .product(name: "EmberTestSupport", package: "Core"),
             ],
             path: "Packages/Core/Tests/EmberCoreTests",
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EmberDataTests",
+            dependencies: [
+                .product(name: "EmberData", package: "Data"),
+                .product(name: "EmberCore", package: "Core"),
+            ],
+            path: "Packages/Data/Tests/EmberDataTests",
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

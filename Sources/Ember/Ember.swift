@@ -1,3 +1,4 @@
 // The umbrella module: `import Ember` brings in the whole framework and its bundled plugins.
 @_exported import EmberCore
+@_exported import EmberData
 @_exported import EmberDistance
