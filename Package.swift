@@ -21,6 +21,7 @@ let package = Package(
             name: "Ember",
             dependencies: [
                 .product(name: "EmberCore", package: "Core"),
+                .product(name: "EmberData", package: "Data"),
                 .product(name: "EmberDistance", package: "Distance"),
                 .product(name: "EmberCSV", package: "CSV"),
             ]
@@ -32,6 +33,15 @@ let package = Package(
                 .product(name: "EmberTestSupport", package: "Core"),
             ],
             path: "Packages/Core/Tests/EmberCoreTests",
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EmberDataTests",
+            dependencies: [
+                .product(name: "EmberData", package: "Data"),
+                .product(name: "EmberCore", package: "Core"),
+            ],
+            path: "Packages/Data/Tests/EmberDataTests",
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

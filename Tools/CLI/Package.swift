@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(path: "../../Packages/Core"),
+        .package(path: "../../Plugins/Distance"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
@@ -21,7 +22,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "EmberCLI", dependencies: ["EmberCLIKit"]),
+        .executableTarget(
+            name: "EmberCLI",
+            dependencies: ["EmberCLIKit", .product(name: "EmberDistance", package: "Distance")]
+        ),
         .testTarget(
             name: "EmberCLITests",
             dependencies: ["EmberCLIKit"],

@@ -36,6 +36,24 @@ import Testing
         expectExact(Tensor.randn(333, generator: Generator(seed: 7)), try expected("randn_f32_seed7_333"))
     }
 
+    /// The C version of the float32 block transform (FMA instructions) and the Swift one
+    /// (`fmaf` calls, used on CPUs without FMA) give the same bits.
+    @Test func swiftAndFMABlockTransformsAgree() {
+        let n = 16 * 500
+        let uniforms = Tensor.rand(n, generator: Generator(seed: 3)).scalars(as: Float.self)
+        for (mean, std) in [(Float(0), Float(1)), (1, 3.7), (-2.5, 0.3)] {
+            var viaSwift = uniforms, viaDispatch = uniforms
+            viaSwift.withUnsafeMutableBufferPointer { p in
+                for b in 0..<(n / 16) { RandomEngine.boxMuller16(p.baseAddress! + 16 * b, mean: mean, std: std) }
+            }
+            viaDispatch.withUnsafeMutableBufferPointer { p in
+                RandomEngine.boxMuller16(p.baseAddress!, blocks: n / 16, mean: mean, std: std)
+            }
+            let differing = zip(viaSwift, viaDispatch).filter { $0.0.bitPattern != $0.1.bitPattern }.count
+            #expect(differing == 0, "mean \(mean) std \(std) (FMA path available: \(RandomEngine.hasFMA))")
+        }
+    }
+
     @Test(arguments: [(DType.float32, "f32"), (.float64, "f64")])
     func normalInPlaceWithMeanAndStd(dtype: DType, tag: String) throws {
         let a = Tensor.empty(40, dtype: dtype).normal_(mean: 1, std: 3.7, generator: Generator(seed: 0))

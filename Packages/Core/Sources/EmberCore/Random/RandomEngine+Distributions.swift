@@ -27,6 +27,32 @@ extension RandomEngine {
         Double(nextUInt64() & 0x1F_FFFF_FFFF_FFFF) * 0x1p-53
     }
 
+    /// Fills `count` contiguous floats with `fma(u, range, from)` for float32 uniforms u
+    /// (`u` itself when `from == 0` and `range == 1`, which is the same number).
+    public mutating func fillUniform(_ p: UnsafeMutablePointer<Float>, count: Int, from: Float = 0, range: Float = 1) {
+        let plain = from == 0 && range == 1
+        draws(count) { chunk, offset in
+            let out = p + offset
+            for j in 0..<chunk.count {
+                let u = Float(chunk[j] & 0xFF_FFFF) * 0x1p-24
+                out[j] = plain ? u : from.addingProduct(u, range)
+            }
+        }
+    }
+
+    /// Fills `count` contiguous doubles with `fma(u, range, from)` for float64 uniforms u.
+    public mutating func fillUniform(_ p: UnsafeMutablePointer<Double>, count: Int, from: Double = 0, range: Double = 1) {
+        let plain = from == 0 && range == 1
+        draws(2 * count) { chunk, offset in
+            let out = p + offset / 2
+            for j in 0..<chunk.count / 2 {
+                let bits = (UInt64(chunk[2 * j]) << 32 | UInt64(chunk[2 * j + 1])) & 0x1F_FFFF_FFFF_FFFF
+                let u = Double(bits) * 0x1p-53
+                out[j] = plain ? u : from.addingProduct(u, range)
+            }
+        }
+    }
+
     /// `draw % range + base`, drawing 64 bits when `range` ≥ 2²⁸ (PyTorch's
     /// `random_(from, to)`); `range == 0` stands for 2⁶⁴ (every int64).
     @inlinable public mutating func integer(range: UInt64, base: Int64) -> Int64 {

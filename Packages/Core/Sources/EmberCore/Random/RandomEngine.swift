@@ -26,8 +26,8 @@ public struct RandomEngine: Sendable {
     /// PyTorch's float normal cache; Ember keeps it only to round-trip states.
     public var cachedFloatNormal: Float?
 
-    static let n = 624
-    static let m = 397
+    @usableFromInline static var n: Int { 624 }
+    @usableFromInline static var m: Int { 397 }
 
     /// A twister seeded with `seed`.
     public init(seed: UInt64) {
@@ -57,13 +57,16 @@ public struct RandomEngine: Sendable {
 
     /// Regenerates the table (the twist).
     @usableFromInline mutating func twist() {
-        table.withUnsafeMutableBufferPointer { t in
+        table.withUnsafeMutableBufferPointer { buffer in
+            let t = buffer.baseAddress!
             let n = RandomEngine.n, m = RandomEngine.m
-            for i in 0..<n {
-                let y = (t[i] & 0x8000_0000) | (t[i + 1 == n ? 0 : i + 1] & 0x7FFF_FFFF)
-                let j = i + m < n ? i + m : i + m - n
-                t[i] = t[j] ^ (y >> 1) ^ ((y & 1) == 0 ? 0 : 0x9908_B0DF)
+            @inline(__always) func mix(_ i: Int, _ i1: Int, _ j: Int) {
+                let y = (t[i] & 0x8000_0000) | (t[i1] & 0x7FFF_FFFF)
+                t[i] = t[j] ^ (y >> 1) ^ ((0 &- (y & 1)) & 0x9908_B0DF)
             }
+            for i in 0..<(n - m) { mix(i, i + 1, i + m) }
+            for i in (n - m)..<(n - 1) { mix(i, i + 1, i + m - n) }
+            mix(n - 1, 0, m - 1)
         }
         left = RandomEngine.n
         next = 0
@@ -80,6 +83,47 @@ public struct RandomEngine: Sendable {
         y ^= (y << 15) & 0xEFC6_0000
         y ^= y >> 18
         return y
+    }
+
+    /// Writes the next `out.count` 32-bit draws to `out`: the same numbers as that many
+    /// calls of ``nextUInt32()``, without per-draw bookkeeping.
+    public mutating func fill(_ out: UnsafeMutableBufferPointer<UInt32>) {
+        var done = 0
+        while done < out.count {
+            if left == 1 {
+                twist()
+                left = RandomEngine.n + 1  // the draw that twists does not count down
+            }
+            let k = min(left - 1, out.count - done)
+            let start = next
+            table.withUnsafeBufferPointer { t in
+                for j in 0..<k {
+                    var y = t[start + j]
+                    y ^= y >> 11
+                    y ^= (y << 7) & 0x9D2C_5680
+                    y ^= (y << 15) & 0xEFC6_0000
+                    y ^= y >> 18
+                    out[done + j] = y
+                }
+            }
+            next += k
+            left -= k
+            done += k
+        }
+    }
+
+    /// Calls `body` with the next `count` 32-bit draws, in chunks of at most 624 (an even
+    /// number, so 64-bit draws never straddle two chunks), and each chunk's offset.
+    public mutating func draws(_ count: Int, _ body: (_ chunk: UnsafeBufferPointer<UInt32>, _ offset: Int) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: RandomEngine.n) { buffer in
+            var offset = 0
+            while offset < count {
+                let chunk = UnsafeMutableBufferPointer(rebasing: buffer[0..<min(RandomEngine.n, count - offset)])
+                fill(chunk)
+                body(UnsafeBufferPointer(chunk), offset)
+                offset += chunk.count
+            }
+        }
     }
 
     /// The next 64 random bits: two 32-bit draws, high word first.

@@ -69,9 +69,15 @@ extension RandomFill {
         guard n > 1 else { return perm }
         g.withEngine { e in
             perm.withUnsafeMutableBufferPointer { p in
-                for i in 0..<(n - 1) {
-                    let z = e.index(below: n - i)
-                    p.swapAt(i, i + z)
+                if n >= Int(UInt32.max / 20) {
+                    for i in 0..<(n - 1) { p.swapAt(i, i + e.index(below: n - i)) }
+                    return
+                }
+                e.draws(n - 1) { chunk, offset in
+                    for j in 0..<chunk.count {
+                        let i = offset + j
+                        p.swapAt(i, i + Int(chunk[j] % UInt32(n - i)))
+                    }
                 }
             }
         }

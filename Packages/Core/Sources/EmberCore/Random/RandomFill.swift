@@ -24,11 +24,21 @@ enum RandomFill {
         case .float32:
             try checkFinite(from, to, limit: Double(Float.greatestFiniteMagnitude), type: "float", op: op)
             let f = Float(from), range = Float(to) - Float(from)
-            g.withEngine { e in forEachInMemoryOrder(t, Float.self) { $0.pointee = f.addingProduct(e.uniformFloat(), range) } }
+            if t.isContiguous {
+                let p = t.dataPointer.assumingMemoryBound(to: Float.self)
+                g.withEngine { $0.fillUniform(p, count: t.count, from: f, range: range) }
+            } else {
+                g.withEngine { e in forEachInMemoryOrder(t, Float.self) { $0.pointee = f.addingProduct(e.uniformFloat(), range) } }
+            }
         case .float64:
             try checkFinite(from, to, limit: .greatestFiniteMagnitude, type: "double", op: op)
             let range = to - from
-            g.withEngine { e in forEachInMemoryOrder(t, Double.self) { $0.pointee = from.addingProduct(e.uniformDouble(), range) } }
+            if t.isContiguous {
+                let p = t.dataPointer.assumingMemoryBound(to: Double.self)
+                g.withEngine { $0.fillUniform(p, count: t.count, from: from, range: range) }
+            } else {
+                g.withEngine { e in forEachInMemoryOrder(t, Double.self) { $0.pointee = from.addingProduct(e.uniformDouble(), range) } }
+            }
         case .float16, .bfloat16:
             try viaFloat32(t) { try uniform($0, from: from, to: to, g, op: op) }
         default:

@@ -31,6 +31,23 @@ public final class Tensor: @unchecked Sendable {
         self.strides = strides
         self.storageOffset = storageOffset
         self.dtype = dtype
+        assert(_checkInvariants())
+    }
+
+    /// Checks that the view is well formed: one stride per dimension, no negative sizes,
+    /// and every addressed element inside the storage. Debug builds check every tensor.
+    public func _checkInvariants() -> Bool {
+        precondition(shape.count == strides.count, "Tensor: shape \(shape) and strides \(strides) differ in rank")
+        precondition(shape.allSatisfy { $0 >= 0 }, "Tensor: negative size in shape \(shape)")
+        precondition(storageOffset >= 0, "Tensor: negative storage offset \(storageOffset)")
+        if shape.contains(0) { return true }
+        var lowest = storageOffset, highest = storageOffset
+        for (size, stride) in zip(shape, strides) {
+            if stride > 0 { highest += (size - 1) * stride } else { lowest += (size - 1) * stride }
+        }
+        precondition(lowest >= 0 && (highest + 1) * dtype.itemSize <= storage.byteCount,
+            "Tensor: view shape \(shape) strides \(strides) offset \(storageOffset) (\(dtype)) reaches outside a storage of \(storage.byteCount) bytes")
+        return true
     }
 
     /// Allocates a contiguous tensor with uninitialised contents (`torch.empty`).

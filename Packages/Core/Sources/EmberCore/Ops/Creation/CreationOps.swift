@@ -11,6 +11,17 @@ import Darwin
 // dispatcher selects their kernel by the `dtype` argument (float32 when it is None); one
 // kernel serves every dtype and works out the dtype PyTorch would infer (int64 for an
 // integer `full` or `arange`).
+//
+// Swift API (static factories on Tensor), with the PyTorch call each one mirrors:
+//   Tensor.zeros(2, 3) / Tensor.zeros([2, 3], dtype:)    torch.zeros(2, 3)
+//   Tensor.ones(...), Tensor.empty(...)                   torch.ones, torch.empty
+//   Tensor.full([2, 3], 7, dtype:)                        torch.full((2, 3), 7)
+//   Tensor.arange(5), Tensor.arange(0, 1, step: 0.1)      torch.arange(5), torch.arange(0, 1, 0.1)
+//   Tensor.linspace(-1, 1, steps: 100)                    torch.linspace(-1, 1, 100)
+//   Tensor.logspace(0, 3, steps: 4, base: 2)              torch.logspace(0, 3, 4, base=2)
+//   Tensor.eye(3), Tensor.eye(2, 4)                       torch.eye(3), torch.eye(2, 4)
+//   Tensor.zeros(like: t), .ones(like:), .full(like:_:),  torch.zeros_like(t), ones_like,
+//   .empty(like:)                                         full_like, empty_like
 extension CoreOperators {
     static func registerCreationOps(_ d: Dispatcher) {
         registerFilled(d)

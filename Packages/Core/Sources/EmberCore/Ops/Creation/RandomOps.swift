@@ -4,6 +4,18 @@
 // calls with the same arguments rightly give different results.
 //
 // The numbers match PyTorch's CPU generator after the same seed; see Random/ for the rules.
+//
+// Swift API, with the PyTorch call each one mirrors (`generator:` is optional everywhere):
+//   manualSeed(0), Generator(seed: 0)                     torch.manual_seed(0), torch.Generator().manual_seed(0)
+//   Tensor.rand(2, 3), Tensor.randn(2, 3)                 torch.rand(2, 3), torch.randn(2, 3)
+//   Tensor.rand(like: t), Tensor.randn(like: t)           torch.rand_like(t), torch.randn_like(t)
+//   Tensor.randint(low: 0, high: 10, shape: [3])          torch.randint(0, 10, (3,))
+//   Tensor.randperm(10)                                   torch.randperm(10)
+//   Tensor.normal(mean: m, std: s)                        torch.normal(m, s)
+//   t.uniform_(from:to:), t.normal_(mean:std:)            t.uniform_(a, b), t.normal_(m, s)
+//   t.bernoulli_(0.5), t.bernoulli_(p), t.bernoulli()     t.bernoulli_(0.5), t.bernoulli_(p), torch.bernoulli(t)
+//   t.exponential_(lambd:), t.random_(from:to:)           t.exponential_(l), t.random_(a, b)
+//   w.multinomial(numSamples: 5, replacement: true)       torch.multinomial(w, 5, True)
 extension CoreOperators {
     static func registerRandomOps(_ d: Dispatcher) {
         registerUniform(d)

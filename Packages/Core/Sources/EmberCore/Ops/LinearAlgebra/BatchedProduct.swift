@@ -17,9 +17,9 @@ struct BatchedOperand {
     /// `batchShape` (which they must broadcast to).
     static func matrices(_ t: Tensor, batchShape: [Int]) -> BatchedOperand {
         let r = t.rank
-        let batch = Tensor(storage: t.storage, shape: Array(t.shape.prefix(r - 2)),
-                           strides: Array(t.strides.prefix(r - 2)), dtype: t.dtype)
-        return BatchedOperand(tensor: t, batchStrides: batch.broadcastStrides(to: batchShape),
+        let batchStrides = Tensor.broadcastStrides(
+            shape: Array(t.shape.prefix(r - 2)), strides: Array(t.strides.prefix(r - 2)), to: batchShape)
+        return BatchedOperand(tensor: t, batchStrides: batchStrides,
                               rowStride: t.strides[r - 2], columnStride: t.strides[r - 1])
     }
 
