@@ -16,6 +16,18 @@ enum CSVFigures {
             Figure(name: "csv_parse_MBps", unit: "MB/s") {
                 parseSpeed(path, bytes: ensureFile(path, size: 100_000_000, appendNumber: appendDecimal))
             },
+            Figure(name: "csv_parse_1thread_MBps", unit: "MB/s") {
+                // The same file streamed in chunks of 64k rows: one thread, bounded memory.
+                let bytes = ensureFile(path, size: 100_000_000, appendNumber: appendDecimal)
+                let seconds = secondsPerCall(iterations: 1, repetitions: 5) {
+                    do {
+                        try CSVReader(.file(path)).forEachChunk(maxRows: 1 << 16) { blackHole($0) }
+                    } catch {
+                        fatalError("\(path): \(error)")
+                    }
+                }
+                return Double(bytes) / seconds / 1e6
+            },
             Figure(name: "csv_parse_repr_MBps", unit: "MB/s") {
                 parseSpeed(reprPath, bytes: ensureFile(reprPath, size: 50_000_000, appendNumber: appendRepr))
             },

@@ -53,8 +53,8 @@ public struct CSVDataset: Dataset {
         ]
         let parser = try _TensorParser.make(scanner: scanner, names: names, specs: specs, options: options)
         try parser.readAll(source, options: options)
-        self.features = parser.groups[0].makeTensor()
-        self.targets = parser.groups[1].makeTensor()
+        self.features = parser.makeTensor(0)
+        self.targets = parser.makeTensor(1)
         featureNames = featureIndices.map { names[$0] }
         targetNames = targetIndices.map { names[$0] }
         labelEncodings = parser.labelEncodings

@@ -72,8 +72,9 @@ public final class CSVReader {
     public func readAll() throws -> Tensor {
         parser.groups[0].rows = 0
         try parser.readAll(source, options: options)
-        rowsRead += parser.groups[0].rows
-        return parser.groups[0].makeTensor()
+        defer { parser.parts = [] }
+        rowsRead += parser.rowCount(0)
+        return parser.makeTensor(0)
     }
 
     /// The class names of the label-encoded columns seen so far, by column name.

@@ -76,17 +76,6 @@ struct _OutputGroup {
         data = realloc(data, max(capacityRows * rowBytes, 1))!
     }
 
-    /// Appends the rows of `other` (same dtype and width).
-    mutating func append(_ other: _OutputGroup) {
-        let total = rows + other.rows
-        if total > capacityRows {
-            capacityRows = total
-            data = realloc(data, max(capacityRows * rowBytes, 1))!
-        }
-        (data + rows * rowBytes).copyMemory(from: other.data, byteCount: other.rows * rowBytes)
-        rows = total
-    }
-
     /// The rows written so far as a new contiguous tensor: `[rows, width]`, or `[rows]` for
     /// a squeezed single column.
     func makeTensor() -> Tensor {

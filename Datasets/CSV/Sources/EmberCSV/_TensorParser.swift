@@ -30,6 +30,8 @@ final class _TensorParser {
     private(set) var skippedRows = 0
     /// 2 after a two-thread read (see `readAllInParallel`), for tests.
     var threadsUsed = 1
+    /// The parsers of the parts of a parallel read, in file order, holding its rows.
+    var parts: [_TensorParser] = []
     /// Pointers to the next row of each group.
     private let rowBases: UnsafeMutablePointer<UnsafeMutableRawPointer>
     /// Label fields of the current row: (field, column).

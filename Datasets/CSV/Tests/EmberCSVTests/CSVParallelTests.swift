@@ -53,6 +53,7 @@ import Testing
             let whole = try reader.readAll()
             #expect(reader.parser.threadsUsed == 2)
             #expect(reader.scanner.atEnd && reader.rowsRead == whole.shape[0])
+            #expect(try reader.readAll().shape == [0, 3] && reader.rowsRead == whole.shape[0])
             #expect(sameBits(whole.scalars(as: Float.self), try Self.sequential(path, columns: columns)))
             #expect(whole.shape[0] > 10_000)
             // The dataset reads its two tensors the same way.
@@ -62,7 +63,9 @@ import Testing
     }
 
     @Test func aSplitInsideAQuotedFieldFallsBackToOneThread() throws {
-        let middle = String(repeating: "line\n", count: 20_000)  // 100 kB of quoted line breaks
+        // 200 kB of quoted line breaks from 192 kB on, in a file of 584 kB cut in 4 parts
+        // (at about 146, 292 and 438 kB): one cut falls inside the quotes.
+        let middle = String(repeating: "line\n", count: 40_000)
         let text = Self.numericCSV(bytes: Self.size, middle: middle)
         try withFile(text) { path in
             let columns: [CSVColumnRef] = ["a", "c"]
