@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(path: "Packages/Core"),
         .package(path: "Packages/Autograd"),
+        .package(path: "Packages/Data"),
+        .package(path: "Datasets/CSV"),
         .package(path: "Plugins/Distance"),
         .package(path: "Tools/CLI"),
     ],
@@ -21,7 +23,9 @@ let package = Package(
             dependencies: [
                 .product(name: "EmberCore", package: "Core"),
                 .product(name: "EmberAutograd", package: "Autograd"),
+                .product(name: "EmberData", package: "Data"),
                 .product(name: "EmberDistance", package: "Distance"),
+                .product(name: "EmberCSV", package: "CSV"),
             ]
         ),
         .testTarget(
@@ -43,6 +47,15 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "EmberDataTests",
+            dependencies: [
+                .product(name: "EmberData", package: "Data"),
+                .product(name: "EmberCore", package: "Core"),
+            ],
+            path: "Packages/Data/Tests/EmberDataTests",
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
             name: "EmberDistanceTests",
             dependencies: [
                 .product(name: "EmberDistance", package: "Distance"),
@@ -50,6 +63,16 @@ let package = Package(
                 .product(name: "EmberAutograd", package: "Autograd"),
             ],
             path: "Plugins/Distance/Tests/EmberDistanceTests",
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EmberCSVTests",
+            dependencies: [
+                .product(name: "EmberCSV", package: "CSV"),
+                .product(name: "EmberCore", package: "Core"),
+                .product(name: "EmberData", package: "Data"),
+            ],
+            path: "Datasets/CSV/Tests/EmberCSVTests",
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // `ember-bench`: Ember's benchmark executable. Build and run in release:
 //   swift run -c release --package-path Benchmarks ember-bench [--filter SUBSTRING]
-// `python3 Benchmarks/compare.py` runs the same workloads in PyTorch and prints ratios.
+// `python3 Benchmarks/compare.py` runs the same workloads in PyTorch and prints ratios;
+// `python3 Benchmarks/compare_csv.py` times pandas.read_csv on the CSV figure's file.
 import PackageDescription
 
 let package = Package(
@@ -12,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(path: "../Packages/Core"),
         .package(path: "../Packages/Autograd"),
+        .package(path: "../Datasets/CSV"),
     ],
     targets: [
         .executableTarget(
@@ -19,6 +21,7 @@ let package = Package(
             dependencies: [
                 .product(name: "EmberCore", package: "Core"),
                 .product(name: "EmberAutograd", package: "Autograd"),
+                .product(name: "EmberCSV", package: "CSV"),
             ]
         ),
     ],

@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(path: "../../Packages/Core"),
         .package(path: "../../Packages/Autograd"),
+        .package(path: "../../Plugins/Distance"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
@@ -23,7 +24,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "EmberCLI", dependencies: ["EmberCLIKit"]),
+        .executableTarget(
+            name: "EmberCLI",
+            dependencies: ["EmberCLIKit", .product(name: "EmberDistance", package: "Distance")]
+        ),
         .testTarget(
             name: "EmberCLITests",
             dependencies: ["EmberCLIKit", .product(name: "EmberAutograd", package: "Autograd")],

@@ -15,9 +15,9 @@ step() { printf '\n$ ember %s\n' "$*"; "$ember" "$@"; }
 
 echo "== $("$ember" ops list --json | grep -o '"name"' | wc -l) operators registered; a few of them:"
 "$ember" ops list | grep -E '^(add|matmul|softmax|randn|distance::cdist)\(' || true
-step ops run arange --arg start=0 --arg end=6 -o "$out/a.npy"
+step ops run arange --arg start=0 --arg end=6 --arg dtype=float32 -o "$out/a.npy"
 step ops run view "$out/a.npy" --arg 'size=[2,3]' -o "$out/m.npy"
-step ops run randn --arg 'size=[3,4]' --arg 'generator=null' -o "$out/r.npy" || step ops run randn --arg 'size=[3,4]' -o "$out/r.npy"
+step ops run randn --arg "size=[3,4]" -o "$out/r.npy"
 step ops run matmul "$out/m.npy" "$out/r.npy" -o "$out/p.npy"
 step ops run softmax "$out/p.npy" --arg dim=1 -o "$out/s.npy"
 step ops run max.dim "$out/s.npy" --arg dim=1 -o "$out/values.npy" -o "$out/indices.npy"

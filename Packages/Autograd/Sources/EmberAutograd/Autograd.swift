@@ -24,6 +24,13 @@ public enum Autograd {
             })
             registered.withLock { _ = $0.insert("copy_") }
         }
+        for name in randomInPlace {
+            guard let op = try? d.lookup(name) else { continue }
+            // The new values do not depend on the old ones: a zero gradient flows back.
+            d.registerLayer(.autograd, for: op, package: "EmberAutograd",
+                            kernel: inPlaceKernel { old, _ in old * Scalar.double(0) })
+            registered.withLock { _ = $0.insert(name) }
+        }
         for (name, derivative) in DerivativeTable.all() {
             guard let op = try? d.lookup(name), d.info(op).composite == nil else { continue }
             register(name, derivative, into: d)
@@ -43,6 +50,9 @@ public enum Autograd {
             registered.withLock { _ = $0.insert(name + "_") }
         }
     }
+
+    /// In-place random fills, whose result does not depend on the tensor's old values.
+    static let randomInPlace = ["normal_", "uniform_", "exponential_", "random_", "bernoulli_"]
 
     /// Operators whose result may share the input's storage (a view).
     static let viewOperators: Set<String> = [

@@ -34,6 +34,11 @@ extension DerivativeTable {
         onInput("cosh") { g, x in g * x.sinh() }
         onInput("erf") { g, x in g * (x * x).neg().exp().scaled(1.1283791670955126) }
         t["frac"] = Derivative { c in [c.grad()] }
+        // Random draws: zero gradient with respect to their parameters, as in PyTorch.
+        t["bernoulli"] = Derivative { c in [Autograd.zeros(c.inputShape(0), dtype: c.inputDType(0))] }
+        t["normal"] = Derivative { c in
+            (0..<c.inputCount).map { Autograd.zeros(c.inputShape($0), dtype: c.inputDType($0)) }
+        }
         for name in ["sign", "floor", "ceil", "trunc", "round"] {
             t[name] = Derivative { c in [Autograd.zeros(c.inputShape(0), dtype: c.inputDType(0))] }
         }

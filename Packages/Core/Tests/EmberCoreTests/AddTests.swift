@@ -43,3 +43,13 @@ import Testing
         #expect(c.doubleScalars == [3.0, 4.5])
     }
 }
+
+@Suite struct BroadcastMessageTests {
+    /// PyTorch scans from the right: for [2, 3, 4] and [2, 3] it reports dimension 2.
+    @Test func reportsTheRightmostMismatchLikePyTorch() {
+        #expect(throws: EmberError(.shapeMismatch, op: "add",
+            "The size of tensor a (4) must match the size of tensor b (3) at non-singleton dimension 2; shapes [2, 3, 4] and [2, 3]")) {
+            try broadcastShapes([2, 3, 4], [2, 3], op: "add")
+        }
+    }
+}

@@ -11,7 +11,7 @@ extension IValue {
             return
         }
         switch type.unwrapped {
-        case .tensor, .optional:
+        case .tensor, .optional, .generator:
             throw bad
         case .int:
             guard let v = Int(text) else { throw bad }

@@ -12,6 +12,8 @@ public enum IValue: Sendable, CustomStringConvertible {
     case string(String)
     case dtype(DType)
     case device(Device)
+    /// A random number generator (`Generator? generator=None` arguments).
+    case generator(Generator)
 
     /// The tensor, or `nil` for any other case.
     @inlinable public var tensorValue: Tensor? {
@@ -33,6 +35,7 @@ public enum IValue: Sendable, CustomStringConvertible {
         case .string(let s): return "\"\(s)\""
         case .dtype(let d): return d.description
         case .device(let d): return d.description
+        case .generator(let g): return "Generator(seed: \(g.initialSeed))"
         }
     }
 }
@@ -209,6 +212,15 @@ public struct Arguments: Sendable {
         case .device(let d): return d
         case .string(let s): return Device(.init(s))
         default: throw mismatch(i, "a device or None")
+        }
+    }
+    /// The optional generator at `i` (kernels fall back to ``Generator/default``).
+    public func optionalGenerator(_ i: Int) throws -> Generator? {
+        if i >= values.count { return nil }
+        switch values[i] {
+        case .none: return nil
+        case .generator(let g): return g
+        default: throw mismatch(i, "a Generator or None")
         }
     }
 }

@@ -3,7 +3,7 @@
 public struct Schema: Sendable, CustomStringConvertible {
     /// The type of one argument or result.
     public indirect enum ArgumentType: Sendable, Equatable, CustomStringConvertible {
-        case tensor, int, float, bool, scalar, string, dtype, device
+        case tensor, int, float, bool, scalar, string, dtype, device, generator
         case list(ArgumentType)
         case optional(ArgumentType)
 
@@ -17,6 +17,7 @@ public struct Schema: Sendable, CustomStringConvertible {
             case .string: return "str"
             case .dtype: return "ScalarType"
             case .device: return "Device"
+            case .generator: return "Generator"
             case .list(let t): return "\(t)[]"
             case .optional(let t): return "\(t)?"
             }

@@ -72,6 +72,7 @@ struct SchemaParser {
         case "str": t = .string
         case "ScalarType": t = .dtype
         case "Device": t = .device
+        case "Generator": t = .generator
         default: throw fail("unknown type '\(word)'")
         }
         while true {

@@ -2,7 +2,8 @@
 public func broadcastShapes(_ a: [Int], _ b: [Int], op: String) throws -> [Int] {
     let rank = max(a.count, b.count)
     var result = [Int](repeating: 1, count: rank)
-    for i in 0..<rank {
+    // From the right, as PyTorch scans, so the first mismatch reported is its.
+    for i in stride(from: rank - 1, through: 0, by: -1) {
         let x = i < rank - a.count ? 1 : a[i - (rank - a.count)]
         let y = i < rank - b.count ? 1 : b[i - (rank - b.count)]
         guard x == y || x == 1 || y == 1 else {

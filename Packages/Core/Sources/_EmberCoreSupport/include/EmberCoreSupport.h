@@ -7,4 +7,11 @@ uint32_t ember_tls_excluded_layers(void);
 /// Replaces the calling thread's set of excluded dispatch layers.
 void ember_tls_set_excluded_layers(uint32_t mask);
 
+/// Whether the CPU has fused multiply-add instructions (x86-64 FMA3; always true elsewhere).
+int ember_cpu_has_fma(void);
+/// Transforms `blocks` consecutive blocks of 16 float32 uniforms at `data` into normal
+/// samples exactly as Ember's Swift `RandomEngine.boxMuller16` does (random_fma.c), with FMA
+/// instructions. Call only when `ember_cpu_has_fma()`.
+void ember_box_muller16_f32(float *data, long blocks, float mean, float std);
+
 #endif

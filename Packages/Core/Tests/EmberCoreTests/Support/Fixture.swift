@@ -46,7 +46,10 @@ struct Fixture {
                 default: return -.infinity
                 }
             }
-            // NSNumber first: `as? Bool` also accepts the number -0.0 (as false), losing its sign.
+            // Foundation parses long decimals as NSDecimalNumber, whose doubleValue can be
+            // off by an ulp; its decimal string converts exactly.
+            if let d = v as? NSDecimalNumber { return Double(d.stringValue) ?? d.doubleValue }
+            // NSNumber before Bool: `as? Bool` also accepts the number -0.0 (as false), losing its sign.
             if let n = v as? NSNumber { return n.doubleValue }
             if let b = v as? Bool { return b ? 1 : 0 }
             return .nan
