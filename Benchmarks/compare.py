@@ -26,6 +26,14 @@ def torch_figures():
     out = {}
     a = torch.ones(1); b = torch.ones(1)
     out['op_overhead_add_us'] = bench(lambda: a + b, 20000) * 1e6
+    ag = torch.ones(1, requires_grad=True)
+    out['op_overhead_add_autograd_us'] = bench(lambda: ag + b, 20000) * 1e6
+    x1 = torch.ones(1, requires_grad=True); c1 = torch.full((1,), 1.0001)
+    def chain():
+        y = x1
+        for _ in range(1000): y = y * c1
+        y.backward()
+    out['chain_1000_forward_backward_us'] = bench(chain, 20) * 1e6
     n = 16 * 1024 * 1024
     x = torch.randn(n); y = torch.randn(n)
     out['add_16M_GBps'] = 12 * n / bench(lambda: torch.add(x, y), 20) / 1e9

@@ -6,7 +6,7 @@ import EmberCore
 enum AutogradFigures {
     static var all: [Figure] {
         [
-            Figure(name: "op_overhead_add_requires_grad_us", unit: "us") {
+            Figure(name: "op_overhead_add_autograd_us", unit: "us") {
                 let a = Tensor([Float(1)], shape: [1]), b = Tensor([Float(1)], shape: [1])
                 a.requiresGrad = true
                 return secondsPerCall(iterations: 20_000) { blackHole(a + b) } * 1e6

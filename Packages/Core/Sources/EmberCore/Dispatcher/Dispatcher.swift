@@ -81,8 +81,11 @@ public final class Dispatcher: Sendable {
 
     /// The handle for `name`, or a thrown `unknownOperator` error.
     public func lookup(_ name: String) throws -> OperatorHandle {
-        let table = currentTable()
-        guard let i = table.indexByName[name] else {
+        // While registrations are still arriving the table is invalid; reading the registry
+        // under its lock avoids rebuilding the whole table once per registration.
+        let index = published.load(ordering: .acquiring) != nil
+            ? currentTable().indexByName[name] : state.withLock { $0.indexByName[name] }
+        guard let i = index else {
             throw EmberError(.unknownOperator, op: name, "unknown operator; see `ember ops list`")
         }
         return OperatorHandle(index: i)
@@ -107,7 +110,10 @@ public final class Dispatcher: Sendable {
     }
 
     /// The definition of `op`.
-    public func definition(_ op: OperatorHandle) -> OperatorDefinition { currentTable().definitions[op.index] }
+    public func definition(_ op: OperatorHandle) -> OperatorDefinition {
+        published.load(ordering: .acquiring) != nil
+            ? currentTable().definitions[op.index] : state.withLock { $0.definitions[op.index] }
+    }
 
     /// Runs `body` with the current table, without reference-count traffic on it.
     @inline(__always)
