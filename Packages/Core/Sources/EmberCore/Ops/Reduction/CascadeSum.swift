@@ -72,6 +72,7 @@ public enum CascadeSum {
     @inlinable
     public static func contiguous(_ p: UnsafePointer<Float>, _ n: Int) -> Float {
         if n <= simdLeaf { return leaf(p, n) }
+        if n >= parallelMinimum { return parallelHalves(p, n) }
         let half = (n / 2) & ~31
         return contiguous(p, half) + contiguous(p + half, n - half)
     }
@@ -80,6 +81,7 @@ public enum CascadeSum {
     @inlinable
     public static func contiguous(_ p: UnsafePointer<Double>, _ n: Int) -> Double {
         if n <= simdLeaf { return leaf(p, n) }
+        if n >= parallelMinimum { return parallelHalves(p, n) }
         let half = (n / 2) & ~15
         return contiguous(p, half) + contiguous(p + half, n - half)
     }
