@@ -25,13 +25,17 @@ extension CascadeSum {
         return a + b
     }
 
-    /// The sequential recursion (what ``contiguous(_:_:)`` does below the parallel cut).
+    /// The pairwise recursion on one thread: halves (multiples of a SIMD group) down to
+    /// leaves of ``simdLeaf`` elements.
+    @inlinable
     static func contiguousSequential(_ p: UnsafePointer<Float>, _ n: Int) -> Float {
         if n <= simdLeaf { return leaf(p, n) }
         let half = (n / 2) & ~31
         return contiguousSequential(p, half) + contiguousSequential(p + half, n - half)
     }
 
+    /// The pairwise recursion on one thread, for float64.
+    @inlinable
     static func contiguousSequential(_ p: UnsafePointer<Double>, _ n: Int) -> Double {
         if n <= simdLeaf { return leaf(p, n) }
         let half = (n / 2) & ~15

@@ -71,19 +71,13 @@ public enum CascadeSum {
     /// The sum of a contiguous float32 row.
     @inlinable
     public static func contiguous(_ p: UnsafePointer<Float>, _ n: Int) -> Float {
-        if n <= simdLeaf { return leaf(p, n) }
-        if n >= parallelMinimum { return parallelHalves(p, n) }
-        let half = (n / 2) & ~31
-        return contiguous(p, half) + contiguous(p + half, n - half)
+        n >= parallelMinimum ? parallelHalves(p, n) : contiguousSequential(p, n)
     }
 
     /// The sum of a contiguous float64 row.
     @inlinable
     public static func contiguous(_ p: UnsafePointer<Double>, _ n: Int) -> Double {
-        if n <= simdLeaf { return leaf(p, n) }
-        if n >= parallelMinimum { return parallelHalves(p, n) }
-        let half = (n / 2) & ~15
-        return contiguous(p, half) + contiguous(p + half, n - half)
+        n >= parallelMinimum ? parallelHalves(p, n) : contiguousSequential(p, n)
     }
 
     @inlinable
