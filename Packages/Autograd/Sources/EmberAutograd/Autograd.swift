@@ -24,7 +24,7 @@ public enum Autograd {
             })
             registered.withLock { _ = $0.insert("copy_") }
         }
-        for name in randomInPlace {
+        for name in overwritingInPlace {
             guard let op = try? d.lookup(name) else { continue }
             // The new values do not depend on the old ones: a zero gradient flows back.
             d.registerLayer(.autograd, for: op, package: "EmberAutograd",
@@ -51,8 +51,8 @@ public enum Autograd {
         }
     }
 
-    /// In-place random fills, whose result does not depend on the tensor's old values.
-    static let randomInPlace = ["normal_", "uniform_", "exponential_", "random_", "bernoulli_"]
+    /// In-place fills (random or constant), whose result does not depend on the tensor's old values.
+    static let overwritingInPlace = ["normal_", "uniform_", "exponential_", "random_", "bernoulli_", "fill_", "zero_"]
 
     /// Operators whose result may share the input's storage (a view).
     static let viewOperators: Set<String> = [

@@ -1,5 +1,6 @@
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// Binary elementwise operators against PyTorch's values (Fixtures/elementwise.json): every
 /// pair of a grid with signed zeros, infinities and NaN, the left operand a column [n, 1]

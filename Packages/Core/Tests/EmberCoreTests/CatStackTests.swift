@@ -1,5 +1,6 @@
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// cat, stack, repeat, flip and roll against PyTorch fixtures and hand-computed values.
 @Suite struct CatStackTests {

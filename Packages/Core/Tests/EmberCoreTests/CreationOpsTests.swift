@@ -1,5 +1,6 @@
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// Creation operators against PyTorch (Fixtures/creation.json) and by hand.
 @Suite struct CreationOpsTests {

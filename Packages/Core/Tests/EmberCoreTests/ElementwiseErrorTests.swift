@@ -1,5 +1,6 @@
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// Error messages of the elementwise operators, compared with PyTorch's (recorded in
 /// Fixtures/elementwise.json under "errors").

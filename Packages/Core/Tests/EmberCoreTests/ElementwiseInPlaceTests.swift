@@ -1,5 +1,6 @@
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// In-place elementwise operators: results, version bumps, PyTorch's rule that the result
 /// dtype must be castable to self's, writes through views, and half precision.

@@ -1,5 +1,6 @@
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// Runs every elementwise operator on its declared sample inputs for every dtype, and checks
 /// float32/float16/bfloat16 results against the same inputs computed in float64.

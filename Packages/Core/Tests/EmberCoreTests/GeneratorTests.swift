@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 @Suite struct GeneratorTests {
     /// The first outputs of the reference mt19937 seeded with init_genrand(0).
@@ -149,5 +150,20 @@ import Testing
     @Test func manualSeedSeedsTheDefaultGenerator() {
         #expect(manualSeed(3) === Generator.default)
         #expect(eventually { manualSeed(UInt64(1) << 40); return initialSeed() == 1 << 40 })
+    }
+}
+
+@Suite struct ScopedDefaultGeneratorTests {
+    @Test func withDefaultRedirectsDrawsAndManualSeedInsideTheScope() {
+        let outside = Generator.default
+        let expected = Tensor.rand(4, generator: Generator(seed: 7)).doubleScalars
+        let drawn = Generator.withDefault(Generator(seed: 7)) { Tensor.rand(4).doubleScalars }
+        #expect(drawn == expected)
+        let reseeded = Generator.withDefault(Generator(seed: 1)) { () -> [Double] in
+            manualSeed(7)
+            return Tensor.rand(4).doubleScalars
+        }
+        #expect(reseeded == expected)
+        #expect(Generator.default === outside)
     }
 }

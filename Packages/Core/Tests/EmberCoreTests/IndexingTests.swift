@@ -1,5 +1,6 @@
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// index_select, gather, scatter, scatter_add, masked_fill, masked_select, where and nonzero
 /// against PyTorch fixtures, plus in-place behaviour and error messages.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// Damaged `.npz` archives: each throws `invalidFile` with a message naming the archive and
 /// the member.

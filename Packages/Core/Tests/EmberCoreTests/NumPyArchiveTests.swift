@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 @Suite struct NumPyArchiveTests {
     @Test func readsStoredArchiveInMemberOrder() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// Every damaged file throws `invalidFile` naming the file and the problem, and nothing is
 /// read outside the file.

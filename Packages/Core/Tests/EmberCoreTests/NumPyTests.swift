@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 @Suite struct NumPyTests {
     @Test(arguments: NumPyFixtures.arrays)

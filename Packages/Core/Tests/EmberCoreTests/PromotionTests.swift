@@ -1,5 +1,6 @@
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// Result dtypes of the elementwise operators against `torch.result_type` for every pair of
 /// dtypes, as 1-d tensors, 0-d tensors and Swift numbers (Fixtures/elementwise.json).

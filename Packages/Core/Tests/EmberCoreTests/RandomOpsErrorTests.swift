@@ -1,5 +1,6 @@
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// Error messages of the random operators, compared with PyTorch's (recorded in
 /// Fixtures/random.json under "errors"), and the dispatcher's Generator plumbing.

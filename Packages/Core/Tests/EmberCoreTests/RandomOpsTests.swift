@@ -1,5 +1,6 @@
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// Ember's random operators against PyTorch's numbers (Fixtures/random.json, written by
 /// Scripts/make_random_fixtures.py after `torch.manual_seed`). Every check is exact.

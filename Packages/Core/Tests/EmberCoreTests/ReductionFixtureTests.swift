@@ -1,5 +1,6 @@
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// Every case of Fixtures/reduction.json (written by Scripts/make_reduction_fixtures.py with
 /// PyTorch): the operator called through the dispatcher with the case's keyword arguments,

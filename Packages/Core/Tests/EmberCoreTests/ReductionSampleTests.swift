@@ -1,5 +1,6 @@
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// Every reduction operator declares sample inputs that run for the dtypes it supports,
 /// including a non-contiguous input, and agree with a float64 evaluation of the same call.

@@ -1,5 +1,6 @@
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// sort, argsort and topk against PyTorch fixtures: stability, NaN order, non-contiguous input.
 @Suite struct SortTests {

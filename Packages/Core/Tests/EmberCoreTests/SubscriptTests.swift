@@ -1,5 +1,6 @@
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// Tensor subscripts against PyTorch's basic indexing (views.json, written by
 /// make_view_fixtures.py): reads must give PyTorch's views, writes PyTorch's results.

@@ -1,5 +1,6 @@
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// Unary elementwise operators against PyTorch's values (Fixtures/elementwise.json, written
 /// by Scripts/make_elementwise_fixtures.py) over a grid with negatives, zero, large values,

@@ -1,5 +1,6 @@
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// Errors of the view operators, copy_ and subscripts: the message must be PyTorch's
 /// (recorded in views.json by make_view_fixtures.py), or for the few that name PyTorch

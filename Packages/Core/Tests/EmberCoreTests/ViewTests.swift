@@ -1,5 +1,6 @@
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// The view operators against PyTorch: every case of `views.json` (written by
 /// make_view_fixtures.py) must give PyTorch's shape, strides, storage offset and values, in

@@ -16,10 +16,26 @@ public final class Generator: Sendable {
     /// The seed a new `Generator()` starts with (PyTorch's `default_rng_seed_val`).
     public static let defaultSeed: UInt64 = 67_280_421_310_721
 
-    /// The process-wide generator used when an operator is given none
-    /// (`torch.default_generator`). Seeded non-deterministically at first use, as PyTorch
-    /// does at import; ``manualSeed(_:)`` makes it reproducible.
-    public static let `default` = Generator(seed: Generator.nondeterministicSeed())
+    /// The generator used when an operator is given none (`torch.default_generator`): the
+    /// one set by ``withDefault(_:_:)`` for the current task or thread, otherwise the
+    /// process-wide generator, seeded non-deterministically at first use as PyTorch does at
+    /// import. ``manualSeed(_:)`` makes it reproducible.
+    public static var `default`: Generator { scoped ?? processDefault }
+
+    /// The process-wide default generator.
+    static let processDefault = Generator(seed: Generator.nondeterministicSeed())
+
+    @TaskLocal static var scoped: Generator?
+
+    /// Runs `body` with `generator` as ``default`` for the current task (or thread, outside
+    /// tasks) and the tasks it creates: code that draws from the default generator, such as a
+    /// layer's initialisation, becomes reproducible without touching other threads' draws.
+    /// ```swift
+    /// let layer = Generator.withDefault(Generator(seed: 0)) { Linear(1, 1) }  // as after manualSeed(0)
+    /// ```
+    public static func withDefault<R>(_ generator: Generator, _ body: () throws -> R) rethrows -> R {
+        try $scoped.withValue(generator, operation: body)
+    }
 
     let engine: Mutex<RandomEngine>
 

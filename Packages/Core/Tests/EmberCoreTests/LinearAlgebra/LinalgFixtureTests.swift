@@ -1,5 +1,6 @@
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// The product operators against values and messages PyTorch computed
 /// (Scripts/make_linalg_fixtures.py).

@@ -1,5 +1,6 @@
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// `Tensor.description` against PyTorch's `repr` of the same tensors
 /// (Scripts/make_print_fixtures.py), character for character.

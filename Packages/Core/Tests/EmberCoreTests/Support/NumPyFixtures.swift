@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// The `.npy`/`.npz` files written by Scripts/make_npy_fixtures.py and their expected values
 /// (Fixtures/npy.json).

@@ -1,5 +1,6 @@
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// Reads `Fixtures/views.json` (written by `Scripts/make_view_fixtures.py`): base tensors
 /// described as `arange(storage)` with an explicit geometry, and what PyTorch reports for

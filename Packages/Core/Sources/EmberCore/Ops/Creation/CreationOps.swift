@@ -29,6 +29,7 @@ extension CoreOperators {
         registerLinspace(d)
         registerEye(d)
         registerLike(d)
+        registerFill(d)
     }
 
     /// Registers one kernel for `dtypes` on the CPU.
