@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(path: "Packages/Core"),
         .package(path: "Packages/Autograd"),
+        .package(path: "Packages/NN"),
         .package(path: "Packages/Data"),
         .package(path: "Datasets/CSV"),
         .package(path: "Plugins/Distance"),
@@ -23,6 +24,7 @@ let package = Package(
             dependencies: [
                 .product(name: "EmberCore", package: "Core"),
                 .product(name: "EmberAutograd", package: "Autograd"),
+                .product(name: "EmberNN", package: "NN"),
                 .product(name: "EmberData", package: "Data"),
                 .product(name: "EmberDistance", package: "Distance"),
                 .product(name: "EmberCSV", package: "CSV"),
@@ -44,6 +46,17 @@ let package = Package(
                 .product(name: "EmberCore", package: "Core"),
             ],
             path: "Packages/Autograd/Tests/EmberAutogradTests",
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EmberNNTests",
+            dependencies: [
+                .product(name: "EmberNN", package: "NN"),
+                .product(name: "EmberCore", package: "Core"),
+                .product(name: "EmberAutograd", package: "Autograd"),
+                .product(name: "EmberTestSupport", package: "Core"),
+            ],
+            path: "Packages/NN/Tests/EmberNNTests",
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
