@@ -7,6 +7,7 @@ import EmberTestSupport
 @Suite struct PluginConformanceTests {
     static let pluginOperators: [String] = {
         EmberDistance.register()
+        EmberNN.register()
         return Conformance.operatorsWithSamples().filter { $0.definition.package != "EmberCore" }.map(\.schema.name)
     }()
 
@@ -18,6 +19,13 @@ import EmberTestSupport
     func pluginOperatorConforms(_ name: String) throws {
         let op = try #require(Dispatcher.shared.operators.first { $0.schema.name == name })
         let failures = Conformance.check(op)
+        #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+    }
+
+    /// gradcheck and gradgradcheck on every plugin operator with a derivative.
+    @Test(arguments: pluginOperators.filter { Autograd.checkableOperators().outOfPlace.contains($0) })
+    func pluginOperatorGradchecks(_ name: String) {
+        let failures = Autograd.checkSamples(of: name)
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
     }
 }

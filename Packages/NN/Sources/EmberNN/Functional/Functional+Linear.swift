@@ -20,7 +20,7 @@ enum LinearOp {
             let b = SampleData.tensor([0.1, -0.2, 0.3, 0.5], [4], dtype)
             let batched = SampleData.tensor((0..<12).map { Double($0) * 0.1 - 0.5 }, [2, 2, 3], dtype)
             return [[.tensor(x), .tensor(w), .tensor(b)], [.tensor(batched), .tensor(w), .none],
-                    [.tensor(x.t()), .tensor(w.narrow(dim: 0, start: 0, length: 2)), .tensor(b.narrow(dim: 0, start: 1, length: 2))]]
+                    [.tensor(x.t()), .tensor(w.narrow(dim: 1, start: 1, length: 2)), .tensor(b)]]
         }
     }
 
@@ -39,20 +39,20 @@ enum LinearOp {
             let types = ([input, weight] + (bias.map { [$0] } ?? [])).map { "\($0.dtype)" }.joined(separator: ", ")
             guard weight.rank == 2, input.rank >= 1 else {
                 throw EmberError(.shapeMismatch, op: "linear",
-                    "linear: expected a 2-D weight and an input with at least 1 dimension, got input \(input.shape) and weight \(weight.shape) (\(types))")
+                    "expected a 2-D weight and an input with at least 1 dimension, got input \(input.shape) and weight \(weight.shape) (\(types))")
             }
             guard input.dtype == weight.dtype, bias.map({ $0.dtype == input.dtype }) ?? true else {
                 throw EmberError(.invalidDType, op: "linear",
-                    "linear: expected input, weight and bias to have the same dtype, but got \(types)")
+                    "expected input, weight and bias to have the same dtype, but got \(types)")
             }
             guard input.shape.last == weight.shape[1] else {
                 let rows = input.count / Swift.max(input.shape.last!, 1)
                 throw EmberError(.shapeMismatch, op: "linear",
-                    "linear: mat1 and mat2 shapes cannot be multiplied (\(rows)x\(input.shape.last!) and \(weight.shape[1])x\(weight.shape[0])); input \(input.shape), weight \(weight.shape) (\(types))")
+                    "mat1 and mat2 shapes cannot be multiplied (\(rows)x\(input.shape.last!) and \(weight.shape[1])x\(weight.shape[0])); input \(input.shape), weight \(weight.shape) (\(types))")
             }
             if let bias, bias.rank > 1 || (bias.rank == 1 && bias.shape[0] != weight.shape[0] && bias.shape[0] != 1) {
                 throw EmberError(.shapeMismatch, op: "linear",
-                    "linear: bias of shape \(bias.shape) does not match out_features \(weight.shape[0]) (\(types))")
+                    "bias of shape \(bias.shape) does not match out_features \(weight.shape[0]) (\(types))")
             }
         }
     }
