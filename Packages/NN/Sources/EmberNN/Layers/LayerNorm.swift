@@ -47,10 +47,10 @@ public final class LayerNorm: Module {
         Functional.layerNorm(input, normalizedShape: normalizedShape, weight: weight, bias: bias, eps: eps)
     }
 
-    /// `(8,), eps=1e-05, elementwise_affine=True`.
+    /// `(8,), eps=1e-05, elementwise_affine=True, bias=True`.
     public override var extraDescription: String {
         let shape = normalizedShape.count == 1 ? "(\(normalizedShape[0]),)" : "(" + normalizedShape.map(String.init).joined(separator: ", ") + ")"
-        return "\(shape), eps=\(pythonFloat(eps)), elementwise_affine=\(elementwiseAffine ? "True" : "False")"
+        return "\(shape), eps=\(pythonFloat(eps)), elementwise_affine=\(elementwiseAffine ? "True" : "False"), bias=\(bias == nil ? "False" : "True")"
     }
 }
 
