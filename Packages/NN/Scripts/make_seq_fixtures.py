@@ -171,4 +171,19 @@ for tag, kw, shape in [('tel', {}, (5, 2, 8)),
     with torch.no_grad():
         out[f'{tag}_y'] = layer(x, src_mask=mask)
 
+# Gradients through an encoder layer in training mode with dropout 0 and a key padding mask.
+torch.manual_seed(0)
+layer = nn.TransformerEncoderLayer(8, 2, dim_feedforward=16, dropout=0.0).double()
+torch.manual_seed(10)
+x = torch.randn(5, 2, 8, dtype=torch.float64, requires_grad=True)
+kpm = torch.tensor([[False] * 5, [False, False, False, True, True]])
+y = layer(x, src_key_padding_mask=kpm)
+gy = torch.randn(*y.shape, dtype=torch.float64)
+(y * gy).sum().backward()
+for name, t in [('x', x), ('kpm', kpm), ('y', y), ('gy', gy)]:
+    out[f'telgrad_{name}'] = t.detach()
+out['telgrad_grad_x'] = x.grad
+for name, p in layer.named_parameters():
+    out[f'telgrad_grad_{name}'] = p.grad
+
 fixture_util.write('seq', out)

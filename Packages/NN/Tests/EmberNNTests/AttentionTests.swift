@@ -82,4 +82,31 @@ import EmberTestSupport
         let y = noGrad { layer(try! fixture.tensor(tag + "_x"), srcMask: try! fixture.tensor(tag + "_mask")) }
         expectClose(y, try fixture.tensor(tag + "_y"), rtol: 1e-9, atol: 1e-11)
     }
+
+    @Test func encoderLayerGradientsMatchPyTorch() throws {
+        let layer = Generator.withDefault(Generator(seed: 0)) {
+            TransformerEncoderLayer(dModel: 8, nhead: 2, dimFeedforward: 16, dropout: 0)
+        }
+        layer.to(dtype: .float64)
+        let x = try fixture.tensor("telgrad_x")
+        x.requiresGrad = true
+        let y = layer(x, srcMask: nil, srcKeyPaddingMask: try fixture.tensor("telgrad_kpm"))
+        expectClose(y, try fixture.tensor("telgrad_y"), rtol: 1e-9, atol: 1e-11, "output")
+        try (y * (try fixture.tensor("telgrad_gy"))).sum().backward()
+        expectClose(x.grad, try fixture.tensor("telgrad_grad_x"), rtol: 1e-9, atol: 1e-11, "grad x")
+        for (name, p) in layer.namedParameters() {
+            expectClose(p.grad, try fixture.tensor("telgrad_grad_\(name)"), rtol: 1e-9, atol: 1e-11, "grad \(name)")
+        }
+    }
+
+    @Test func unbatchedAttentionEqualsABatchOfOne() throws {
+        let mha = Generator.withDefault(Generator(seed: 0)) { MultiheadAttention(8, 2, dtype: .float64) }
+        let x = try fixture.tensor("mha_x").select(dim: 1, index: 0)
+        let mask = try fixture.tensor("mha_am")
+        let (y, w) = noGrad { mha(query: x, key: x, value: x, attnMask: mask) }
+        let (yb, wb) = noGrad { mha(query: x.unsqueeze(1), key: x.unsqueeze(1), value: x.unsqueeze(1), attnMask: mask) }
+        #expect(y.shape == [4, 8] && w?.shape == [4, 4])
+        expectClose(y, yb.squeeze(dim: 1), rtol: 1e-12)
+        expectClose(w, wb!.squeeze(dim: 0), rtol: 1e-12)
+    }
 }
