@@ -171,6 +171,14 @@ for tag, kw, shape in [('tel', {}, (5, 2, 8)),
     with torch.no_grad():
         out[f'{tag}_y'] = layer(x, src_mask=mask)
 
+# Dropout on the attention weights in training (need_weights=True takes the explicit path).
+torch.manual_seed(0)
+mhad = nn.MultiheadAttention(8, 2, dropout=0.3).double()
+x = torch.linspace(-2, 2, 64, dtype=torch.float64).reshape(4, 2, 8)
+torch.manual_seed(4)
+y, w = mhad(x, x, x)
+out['mhadrop_x'] = x; out['mhadrop_y'] = y.detach(); out['mhadrop_w'] = w.detach()
+
 # Gradients through an encoder layer in training mode with dropout 0 and a key padding mask.
 torch.manual_seed(0)
 layer = nn.TransformerEncoderLayer(8, 2, dim_feedforward=16, dropout=0.0).double()

@@ -109,4 +109,13 @@ import EmberTestSupport
         expectClose(y, yb.squeeze(dim: 1), rtol: 1e-12)
         expectClose(w, wb!.squeeze(dim: 0), rtol: 1e-12)
     }
+
+    @Test func attentionDropoutDrawsAsPyTorchInTraining() throws {
+        let mha = Generator.withDefault(Generator(seed: 0)) { MultiheadAttention(8, 2, dropout: 0.3) }
+        mha.to(dtype: .float64)
+        let x = try fixture.tensor("mhadrop_x")
+        let (y, w) = Generator.withDefault(Generator(seed: 4)) { noGrad { mha(query: x, key: x, value: x) } }
+        expectClose(y, try fixture.tensor("mhadrop_y"), rtol: 1e-10, atol: 1e-12, "output")
+        expectClose(w, try fixture.tensor("mhadrop_w"), rtol: 1e-10, atol: 1e-12, "weights")
+    }
 }

@@ -82,6 +82,15 @@ import EmberTestSupport
         #expect(a.doubleScalars == b.doubleScalars)
     }
 
+    @Test func plainForwardGivesTheOutputForSequential() throws {
+        let gru = Generator.withDefault(Generator(seed: 0)) { GRU(3, 4, numLayers: 2, batchFirst: true) }
+        gru.to(dtype: .float64)
+        let x = try fixture.tensor("gru_x")
+        let model = Sequential(gru, Identity())
+        expectClose(noGrad { model(x) }, noGrad { gru(x, hx: nil).output }, rtol: 0)
+        #expect(model.description.contains("(0): GRU(3, 4, num_layers=2, batch_first=True)"))
+    }
+
     @Test func printing() {
         #expect(LSTM(10, 20, numLayers: 2, batchFirst: true).description == fixture.string("lstm_print"))
         #expect(GRU(3, 4, numLayers: 2, bias: false, dropout: 0.5, bidirectional: true).description == fixture.string("gru_print"))

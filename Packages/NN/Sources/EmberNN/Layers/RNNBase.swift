@@ -95,6 +95,10 @@ open class RNNBase: Module {
         for p in parameters() { Init.uniform_(p, from: -bound, to: bound) }
     }
 
+    /// Does nothing: Ember keeps no fused weight buffer (`flatten_parameters`, a cuDNN
+    /// detail in PyTorch), so code ported from PyTorch that calls it still runs.
+    public func flattenParameters() {}
+
     /// The output of the last layer for `input` with zero initial state (for use in
     /// ``Sequential``); ``RNN``, ``LSTM`` and ``GRU`` also return the final state.
     open override func forward(_ input: Tensor) -> Tensor {
