@@ -54,6 +54,8 @@ def special():
 FILES = {
     # name: (tensors, metadata)
     'all_dtypes': (all_dtypes(), {'format': 'pt'}),
+    # What NumPy (.npz) can hold too: the CLI converts it to .npz and back.
+    'numpy_dtypes': ({k: v for k, v in all_dtypes().items() if k != 'bfloat16'}, {'format': 'pt'}),
     'special': (special(), {'note': 'quote" backslash\\ newline\n tab\t \x01 é ✓ /'}),
     'no_metadata': ({'weight': torch.tensor([[0.5, -1.0], [2.0, 4.0]])}, None),
     'empty_metadata': ({'bias': torch.tensor([1, 2, 3], dtype=torch.int32)}, {}),

@@ -6,7 +6,7 @@ import Testing
 /// `safetensors.torch.save_file`, and their expected contents (Fixtures/safetensors.json).
 enum SafeTensorsFixtures {
     /// Every fixture file, without the extension.
-    static let files = ["all_dtypes", "special", "no_metadata", "empty_metadata", "no_tensors"]
+    static let files = ["all_dtypes", "numpy_dtypes", "special", "no_metadata", "empty_metadata", "no_tensors"]
 
     /// The URL of `Fixtures/safetensors/<name>.safetensors`.
     static func url(_ name: String) -> URL {
