@@ -6,6 +6,11 @@
         `safetensors.torch.save_file`, and Fixtures/safetensors.json: for each file the tensor
         names in file order and the metadata (key "<file>"), and each tensor's dtype, shape
         and values (key "<file>/<tensor>").
+    python Packages/Core/Scripts/make_safetensors_fixtures.py --verify DIR
+        checks, with Python's safetensors, the files Ember wrote into DIR (run the Swift tests
+        with EMBER_SAFETENSORS_EXPORT_DIR=DIR first): each NAME.safetensors must hold the
+        tensors and metadata of FILES[NAME] (or of `multi_metadata`: all_dtypes with three
+        metadata keys).
 
 Metadata has at most one key per file: the safetensors crate writes metadata keys in hash
 order, which changes from run to run, so only one-key metadata has a reproducible layout.
@@ -84,5 +89,30 @@ def main():
     fixture_util.write('safetensors', entries)
 
 
+def verify(folder):
+    """Loads what Ember wrote into `folder` with safetensors and compares it with FILES."""
+    from safetensors import safe_open
+    expected = dict(FILES, multi_metadata=(all_dtypes(), {'format': 'pt', 'b': '2', 'a': '1'}))
+    checked = 0
+    for file in sorted(os.listdir(folder)):
+        if not file.endswith('.safetensors'):
+            continue
+        tensors, metadata = expected[file[:-len('.safetensors')]]
+        with safe_open(os.path.join(folder, file), framework='pt') as f:
+            assert f.metadata() == (metadata if metadata is not None else None), (file, f.metadata(), metadata)
+            assert sorted(f.keys()) == sorted(tensors), (file, f.keys())
+            for name in f.keys():
+                got, want = f.get_tensor(name), tensors[name]
+                assert got.dtype == want.dtype and got.shape == want.shape, (file, name, got, want)
+                same = torch.equal(got, want) if not got.is_floating_point() else \
+                    bool(((got == want) | (got.isnan() & want.isnan())).all())
+                assert same, (file, name, got, want)
+                checked += 1
+    print(f'safetensors read {checked} tensors written by Ember in {folder}: all match')
+
+
 if __name__ == '__main__':
-    main()
+    if len(sys.argv) == 3 and sys.argv[1] == '--verify':
+        verify(sys.argv[2])
+    else:
+        main()

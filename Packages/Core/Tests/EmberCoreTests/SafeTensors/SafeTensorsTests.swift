@@ -106,6 +106,19 @@ import Testing
         }
     }
 
+    /// Writes what Python's safetensors must read back into $EMBER_SAFETENSORS_EXPORT_DIR, when
+    /// set; then run `python Scripts/make_safetensors_fixtures.py --verify $EMBER_SAFETENSORS_EXPORT_DIR`.
+    @Test func exportForPython() throws {
+        guard let folder = ProcessInfo.processInfo.environment["EMBER_SAFETENSORS_EXPORT_DIR"] else { return }
+        for name in SafeTensorsFixtures.files {
+            try SafeTensors.save(try SafeTensorsFixtures.tensors(name), metadata: try SafeTensorsFixtures.metadata(name),
+                                 to: URL(fileURLWithPath: folder + "/\(name).safetensors"))
+        }
+        var tensors = try SafeTensorsFixtures.tensors("all_dtypes")
+        tensors["float64"] = tensors["float64"]!.t().contiguous().t()
+        try SafeTensors.save(tensors, metadata: ["format": "pt", "b": "2", "a": "1"], to: folder + "/multi_metadata.safetensors")
+    }
+
     @Test func dtypeNames() {
         #expect(DType.allCases.map(SafeTensors.dtypeName) == ["BOOL", "U8", "I8", "I16", "I32", "I64", "F16", "BF16", "F32", "F64"])
         for dtype in DType.allCases { #expect(SafeTensors.dtype(named: SafeTensors.dtypeName(dtype)) == dtype) }
