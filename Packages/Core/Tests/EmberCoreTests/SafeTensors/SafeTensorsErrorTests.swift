@@ -134,6 +134,8 @@ import Testing
         #expect(file.metadata == nil)
         let unicode = try SafeTensors.decode(self.file(#"{"__metadata__":{"\u00e9\ud83d\ude00":"a\/b"}}"#))
         #expect(unicode.metadata == ["é😀": "a/b"] && unicode.names.isEmpty)
+        let escapes = try SafeTensors.decode(self.file(#"{"__metadata__":{"k":"\"\\\/\b\f\n\r\t\u0041"}}"#))
+        #expect(escapes.metadata == ["k": "\"\\/\u{8}\u{C}\n\r\tA"])
     }
 
     @Test func savingRejectsReservedNames() {

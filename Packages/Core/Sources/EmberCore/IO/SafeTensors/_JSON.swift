@@ -176,9 +176,16 @@ struct _JSONParser {
     private mutating func escape(into utf8: inout [UInt8]) throws(Failure) {
         guard let c = current else { throw failure("unterminated string") }
         position += 1
-        let simple: [UInt8: UInt8] = [0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08, 0x66: 0x0C, 0x6E: 0x0A, 0x72: 0x0D, 0x74: 0x09]
-        if let byte = simple[c] { utf8.append(byte); return }
-        guard c == UInt8(ascii: "u") else { throw failure("invalid escape \\\(Character(Unicode.Scalar(c)))") }
+        switch c {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(c); return
+        case UInt8(ascii: "b"): utf8.append(0x08); return
+        case UInt8(ascii: "f"): utf8.append(0x0C); return
+        case UInt8(ascii: "n"): utf8.append(0x0A); return
+        case UInt8(ascii: "r"): utf8.append(0x0D); return
+        case UInt8(ascii: "t"): utf8.append(0x09); return
+        case UInt8(ascii: "u"): break
+        default: throw failure("invalid escape \\\(Character(Unicode.Scalar(c)))")
+        }
         var code = try hex4()
         if (0xD800..<0xDC00).contains(code) {
             guard current == UInt8(ascii: "\\") else { throw failure("unpaired surrogate \\u\(String(code, radix: 16))") }
