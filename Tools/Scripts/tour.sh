@@ -23,6 +23,8 @@ step ops run softmax "$out/p.npy" --arg dim=1 -o "$out/s.npy"
 step ops run max.dim "$out/s.npy" --arg dim=1 -o "$out/values.npy" -o "$out/indices.npy"
 step inspect "$out/s.npy"
 step inspect "$out/indices.npy"
+step convert "$out/s.npy" "$out/s.safetensors" --metadata format=pt
+step inspect "$out/s.safetensors"
 step ops run add "$out/m.npy" "$out/a.npy" -o "$out/bad.npy" || echo "(a shape mismatch is reported, not a crash)"
 echo
 echo "Tour files are in $out/"

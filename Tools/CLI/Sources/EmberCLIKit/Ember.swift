@@ -8,7 +8,7 @@ public struct Ember: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "ember",
         abstract: "Ember's command-line tool.",
-        subcommands: [Ops.self, Inspect.self]
+        subcommands: [Ops.self, Inspect.self, Convert.self]
     )
 
     /// Creates the root command (ArgumentParser's requirement).

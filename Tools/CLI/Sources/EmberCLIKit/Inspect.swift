@@ -2,10 +2,11 @@ import ArgumentParser
 import EmberCore
 import Foundation
 
-/// `ember inspect FILE`: each tensor's name, dtype, shape, and min/max/mean.
+/// `ember inspect FILE`: each tensor's name, dtype, shape, and min/max/mean, then a
+/// `.safetensors` file's metadata.
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show each tensor in a file (.npy, .npz): name, dtype, shape, min, max and mean."
+        abstract: "Show each tensor in a file (.npy, .npz, .safetensors): name, dtype, shape, min, max and mean, and any metadata."
     )
 
     @Argument(help: "The tensor file.")
@@ -13,18 +14,29 @@ struct Inspect: ParsableCommand {
 
     func run() throws { print(try Inspect.describe(file)) }
 
-    /// The report for the file at `path`: a title line, then one aligned row per tensor.
+    /// The report for the file at `path`: a title line, then one aligned row per tensor, then
+    /// (for a `.safetensors` file with metadata) a `metadata:` line and one row per key.
     static func describe(_ path: String) throws -> String {
-        let tensors = try TensorFiles.load(path)
+        let (tensors, metadata) = try TensorFiles.read(path)
         let rows = tensors.map { name, t in [name, t.dtype.description, "\(t.shape)", Summary(t).description] }
-        var widths = [Int](repeating: 0, count: 3)
-        for row in rows { for i in 0..<3 { widths[i] = max(widths[i], row[i].count) } }
-        let lines = rows.map { row in
-            "  " + (0..<3).map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
-                + "  " + row[3]
-        }
         let title = "\(path): \(tensors.count) tensor\(tensors.count == 1 ? "" : "s")"
-        return ([title] + lines).joined(separator: "\n")
+        var lines = [title] + aligned(rows)
+        if let metadata, !metadata.isEmpty {
+            let keys = metadata.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            lines += ["metadata:"] + aligned(keys.map { [$0, metadata[$0]!.debugDescription] })
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Rows indented by two spaces, every column but the last padded to its widest cell.
+    private static func aligned(_ rows: [[String]]) -> [String] {
+        guard let columns = rows.first?.count else { return [] }
+        var widths = [Int](repeating: 0, count: columns - 1)
+        for row in rows { for i in widths.indices { widths[i] = max(widths[i], row[i].count) } }
+        return rows.map { row in
+            "  " + (widths.indices.map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) } + [row[columns - 1]])
+                .joined(separator: "  ")
+        }
     }
 }
 
@@ -33,7 +45,8 @@ struct Inspect: ParsableCommand {
 struct Summary: CustomStringConvertible {
     let min: Double, max: Double, mean: Double
     let count: Int
-    let isIntegral: Bool
+    /// The exact extremes of an integer or bool tensor (float64 rounds large int64 values).
+    let integerRange: ClosedRange<Int64>?
 
     init(_ tensor: Tensor) {
         let values = tensor.doubleScalars
@@ -49,13 +62,14 @@ struct Summary: CustomStringConvertible {
         max = sawNaN ? .nan : hi
         mean = sum / Double(values.count)
         count = values.count
-        isIntegral = !tensor.dtype.isFloatingPoint
+        let integers = tensor.dtype.isFloatingPoint || values.isEmpty ? nil : tensor.to(.int64).scalars(as: Int64.self)
+        integerRange = integers.map { $0.min()!...$0.max()! }
     }
 
     var description: String {
         guard count > 0 else { return "(empty)" }
-        let f = isIntegral ? { String(Int64($0)) } : Summary.format
-        return "min=\(f(min))  max=\(f(max))  mean=\(Summary.format(mean))"
+        let (lo, hi) = integerRange.map { ("\($0.lowerBound)", "\($0.upperBound)") } ?? (Summary.format(min), Summary.format(max))
+        return "min=\(lo)  max=\(hi)  mean=\(Summary.format(mean))"
     }
 
     /// Six significant digits, like `%g`: `0.1`, `3.4e+38`, `nan`, `-inf`.

@@ -37,7 +37,7 @@ import Testing
 
     @Test func unknownFormatsAndDamagedFilesAreErrors() throws {
         #expect { try Inspect.describe("model.bin") } throws: {
-            errorText($0) == "Error: model.bin: unknown tensor file format (ember reads .npy and .npz)"
+            errorText($0) == "Error: model.bin: unknown tensor file format (ember reads .npy, .npz and .safetensors)"
         }
         let scratch = try Scratch()
         defer { scratch.remove() }
@@ -45,6 +45,38 @@ import Testing
         try Data("not a zip".utf8).write(to: URL(fileURLWithPath: path))
         #expect { try Inspect.describe(path) } throws: {
             errorText($0) == "Error: \(path): not a ZIP archive (no end-of-central-directory record)"
+        }
+    }
+
+    @Test func safetensorsListsTensorsInFileOrderThenMetadata() throws {
+        let path = fixture("special.safetensors")
+        #expect(try Inspect.describe(path) == """
+            \(path): 7 tensors
+              empty_i64       int64    [2, 0]  (empty)
+              scalar          float64  []      min=3.5  max=3.5  mean=3.5
+              a_same          float32  [1]     min=4  max=4  mean=4
+              b_same          float32  [1]     min=3  max=3  mean=3
+              empty           float32  [0, 3]  (empty)
+              ünïcode.wéight  float32  [2]     min=-2  max=1  mean=-0.5
+              transposed      int16    [3, 2]  min=0  max=5  mean=2.5
+            metadata:
+              note  "quote\\" backslash\\\\ newline\\n tab\\t \\u{01} é ✓ /"
+            """)
+        let bf16 = fixture("all_dtypes.safetensors")
+        let lines = try Inspect.describe(bf16).split(separator: "\n")
+        #expect(lines.count == 13)
+        #expect(lines[5] == "  bfloat16  bfloat16  [2, 3]  min=nan  max=nan  mean=nan")
+        #expect(lines[1] == "  int64     int64     [2, 3]  min=-9223372036854775808  max=9223372036854775807  mean=1.50138e+15")
+        #expect(lines.suffix(2) == ["metadata:", "  format  \"pt\""])
+    }
+
+    @Test func damagedSafetensorsAreErrors() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = scratch.file("bad.safetensors")
+        try Data([8, 0, 0, 0, 0, 0, 0, 0] + Array(#"{"a":1} "#.utf8)).write(to: URL(fileURLWithPath: path))
+        #expect { try Inspect.describe(path) } throws: {
+            errorText($0) == "Error: \(path): tensor 'a': the entry is the number 1, not an object with dtype, shape and data_offsets"
         }
     }
 }

@@ -25,5 +25,7 @@ struct Scratch {
     let path = NSTemporaryDirectory() + "ember-cli-\(UUID().uuidString)"
     init() throws { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
     func file(_ name: String) -> String { path + "/" + name }
+    /// The names in the folder, sorted.
+    var contents: [String] { (try? FileManager.default.contentsOfDirectory(atPath: path).sorted()) ?? [] }
     func remove() { try? FileManager.default.removeItem(atPath: path) }
 }
