@@ -26,6 +26,8 @@ public enum EmberNN {
     private static func registerOperators(_ d: Dispatcher) {
         do {
             try LinearOp.register(d)
+            try ActivationOps.register(d)
+            try PReLUOp.register(d)
         } catch {
             preconditionFailure("EmberNN: \(error)")
         }
