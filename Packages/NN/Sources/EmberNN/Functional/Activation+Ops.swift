@@ -36,8 +36,9 @@ extension ActivationOps {
                    derivative: onInput { g, x, a in
                        g.maskedFill(x.le(.wrapped(try a.double(1))), 0).maskedFill(x.ge(.wrapped(try a.double(2))), 0)
                    })
+        // PyTorch's backward multiplies by 1/6 rounded to float32, in every dtype; so do we.
         try define(d, "hardsigmoid", Activation.Hardsigmoid.self, doc: "clamp(x + 3, 0, 6) / 6.", derivative: onInput { g, x, _ in
-            (g * Scalar.double(1.0 / 6)).maskedFill(x.le(.wrapped(-3)), 0).maskedFill(x.ge(.wrapped(3)), 0)
+            (g * Scalar.double(Double(Float(1) / 6))).maskedFill(x.le(.wrapped(-3)), 0).maskedFill(x.ge(.wrapped(3)), 0)
         })
         try define(d, "hardswish", Activation.Hardswish.self, doc: "x · clamp(x + 3, 0, 6) / 6.", derivative: onInput { g, x, _ in
             let middle = Tensor.where(x.le(.wrapped(3)), g * (x * Scalar.double(1.0 / 3) + Scalar.double(0.5)), g)

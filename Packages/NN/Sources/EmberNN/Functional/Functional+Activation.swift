@@ -12,6 +12,7 @@ extension Functional {
     private static let ops = ActivationHandles()
 
     /// `max(0, x)` (`F.relu`); `inplace` overwrites `input` (`relu_`).
+    @discardableResult
     public static func relu(_ input: Tensor, inplace: Bool = false) -> Tensor { inplace ? input.relu_() : input.relu() }
 
     /// `1 / (1 + e^-x)` (`F.sigmoid`).
@@ -29,21 +30,25 @@ extension Functional {
     }
 
     /// `x` for `x > 0`, `negativeSlope · x` otherwise (`F.leaky_relu`).
+    @discardableResult
     public static func leakyRelu(_ input: Tensor, negativeSlope: Double = 0.01, inplace: Bool = false) -> Tensor {
         call(inplace ? ops.leakyReluInPlace : ops.leakyRelu, input, [.double(negativeSlope)])
     }
 
     /// `x` for `x > 0`, `alpha · (eˣ - 1)` otherwise (`F.elu`).
+    @discardableResult
     public static func elu(_ input: Tensor, alpha: Double = 1, inplace: Bool = false) -> Tensor {
         call(inplace ? ops.eluInPlace : ops.elu, input, [.double(alpha), .double(1), .double(1)])
     }
 
     /// The scaled ELU with the self-normalising constants (`F.selu`).
+    @discardableResult
     public static func selu(_ input: Tensor, inplace: Bool = false) -> Tensor {
         call(inplace ? ops.seluInPlace : ops.selu, input, [])
     }
 
     /// `max(0, x) + min(0, alpha · (e^(x/alpha) - 1))` (`F.celu`).
+    @discardableResult
     public static func celu(_ input: Tensor, alpha: Double = 1, inplace: Bool = false) -> Tensor {
         call(inplace ? ops.celuInPlace : ops.celu, input, [.double(alpha)])
     }
@@ -54,31 +59,37 @@ extension Functional {
     }
 
     /// `x · sigmoid(x)` (`F.silu`, also called swish).
+    @discardableResult
     public static func silu(_ input: Tensor, inplace: Bool = false) -> Tensor {
         call(inplace ? ops.siluInPlace : ops.silu, input, [])
     }
 
     /// `x · tanh(softplus(x))` (`F.mish`).
+    @discardableResult
     public static func mish(_ input: Tensor, inplace: Bool = false) -> Tensor {
         call(inplace ? ops.mishInPlace : ops.mish, input, [])
     }
 
     /// `input` clamped to `[minVal, maxVal]` (`F.hardtanh`).
+    @discardableResult
     public static func hardtanh(_ input: Tensor, minVal: Double = -1, maxVal: Double = 1, inplace: Bool = false) -> Tensor {
         call(inplace ? ops.hardtanhInPlace : ops.hardtanh, input, [.double(minVal), .double(maxVal)])
     }
 
     /// `min(max(0, x), 6)` (`F.relu6`): ``hardtanh(_:minVal:maxVal:inplace:)`` on `[0, 6]`.
+    @discardableResult
     public static func relu6(_ input: Tensor, inplace: Bool = false) -> Tensor {
         call(inplace ? ops.relu6InPlace : ops.relu6, input, [])
     }
 
     /// `clamp(x + 3, 0, 6) / 6` (`F.hardsigmoid`).
+    @discardableResult
     public static func hardsigmoid(_ input: Tensor, inplace: Bool = false) -> Tensor {
         call(inplace ? ops.hardsigmoidInPlace : ops.hardsigmoid, input, [])
     }
 
     /// `x · clamp(x + 3, 0, 6) / 6` (`F.hardswish`).
+    @discardableResult
     public static func hardswish(_ input: Tensor, inplace: Bool = false) -> Tensor {
         call(inplace ? ops.hardswishInPlace : ops.hardswish, input, [])
     }
