@@ -41,7 +41,7 @@ enum BilinearOp {
         guard x1.rank == x2.rank else { throw fail("input dimensions do not match: got \(x1.rank) and \(x2.rank)") }
         guard x1.rank >= 1 else { throw fail("inputs must have at least 1 dimension") }
         for i in 0..<(x1.rank - 1) where x1.shape[i] != x2.shape[i] {
-            throw fail("input batch dimensions do not match: got \(x1.shape[i]) and \(x2.shape[i])")
+            throw fail("input batch dimensions do not match at dim \(i): got \(x1.shape[i]) and \(x2.shape[i])")
         }
         guard x1.shape.last == weight.shape[1] else {
             throw fail("input1 size does not match weight size: got \(x1.shape.last!) but expected \(weight.shape[1])")

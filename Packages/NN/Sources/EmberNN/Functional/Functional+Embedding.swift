@@ -30,7 +30,7 @@ enum EmbeddingOp {
             let weight = try args.tensor(0), indices = try args.tensor(1)
             guard indices.dtype == .int64 || indices.dtype == .int32 else {
                 throw EmberError(.invalidDType, op: "embedding",
-                    "Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got \(indices.dtype) instead (while checking arguments for embedding)")
+                    "Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.\(legacyTypeName(indices.dtype)) instead (while checking arguments for embedding)")
             }
             guard weight.rank == 2 else {
                 throw EmberError(.shapeMismatch, op: "embedding", "'weight' must be 2-D, got weight \(weight.shape) (\(weight.dtype))")
@@ -45,6 +45,13 @@ enum EmbeddingOp {
             let rows = weight.indexSelect(dim: 0, index: flat)
             return [.tensor(rows.reshape(indices.shape + [weight.shape[1]]))]
         }
+    }
+
+    /// PyTorch's legacy tensor type name (`FloatTensor`) used in its argument-check messages.
+    static func legacyTypeName(_ dtype: DType) -> String {
+        let names: [DType: String] = [.float32: "Float", .float64: "Double", .float16: "Half", .bfloat16: "BFloat16",
+                                      .uint8: "Byte", .int8: "Char", .int16: "Short", .bool: "Bool"]
+        return (names[dtype] ?? "\(dtype)") + "Tensor"
     }
 
     /// d weight = zeros[num, dim] scatter-added with the gradient's rows at their indices.
