@@ -1,4 +1,5 @@
-"""Embedding, one_hot, bilinear, flatten and initialiser truths from PyTorch for the EmberNN
+"""Embedding, one_hot, bilinear, flatten and initialiser truths (trunc_normal_ as torch 2.13
+draws it: rejection sampling) from PyTorch for the EmberNN
 tests: values and gradients, default initialisation under manual_seed, printing, errors.
 
 Run from the repository root with a Python that has torch:
@@ -91,6 +92,7 @@ for dtype, tag in [(torch.float32, '32'), (torch.float64, '64')]:
     init[f'kaiming_uniform{tag}'] = nn.init.kaiming_uniform_(t(3, 5))
     init[f'trunc_normal{tag}'] = nn.init.trunc_normal_(t(20, 10), mean=0.5, std=2.0, a=-1.0, b=3.0)
     init[f'trunc_default{tag}'] = nn.init.trunc_normal_(t(7))
+    init[f'trunc_tail{tag}'] = nn.init.trunc_normal_(t(40), a=1.5, b=3.0)
     init[f'orthogonal{tag}'] = nn.init.orthogonal_(t(4, 6))
     init[f'orthogonal_tall{tag}'] = nn.init.orthogonal_(t(6, 3), gain=1.5)
     init[f'orthogonal_conv{tag}'] = nn.init.orthogonal_(t(3, 2, 2, 2))

@@ -41,20 +41,4 @@ extension Init {
         let std = calculateGain(nonlinearity, param: a) / fan.squareRoot()
         return normal_(tensor, mean: 0, std: std, generator: generator)
     }
-
-    /// Fills `tensor` with samples from N(mean, std²) truncated to `[a, b]`
-    /// (`trunc_normal_`), by PyTorch's inverse-CDF method: uniforms on
-    /// `[2Φ(α) - 1, 2Φ(β) - 1]` mapped through `√2 · std · erfinv(u) + mean`, then clamped.
-    @discardableResult
-    public static func truncNormal_(_ tensor: Tensor, mean: Double = 0, std: Double = 1, a: Double = -2, b: Double = 2,
-                                    generator: Generator? = nil) -> Tensor {
-        func cdf(_ x: Double) -> Double { (1 + Double.erf(x / 2.0.squareRoot())) / 2 }
-        let low = cdf((a - mean) / std), high = cdf((b - mean) / std)
-        uniform_(tensor, from: 2 * low - 1, to: 2 * high - 1, generator: generator)
-        let scale = std * 2.0.squareRoot()
-        let values = noGrad { tensor.doubleScalars }.map { u in
-            Swift.min(Swift.max(InverseErrorFunction.erfinv(u) * scale + mean, a), b)
-        }
-        return noGrad { tensor.copy_(Tensor(values, shape: tensor.shape).to(tensor.dtype)) }
-    }
 }
