@@ -19,9 +19,10 @@ enum EmbeddingOp {
             let w = SampleData.tensor((0..<15).map { Double($0) * 0.3 - 2 }, [5, 3], dtype)
             let idx = Tensor([0, 2, 4, 2, 1, 0] as [Int64], shape: [2, 3])
             let idx32 = Tensor([3, 3, 1] as [Int32], shape: [3])
+            // padding_idx and scale_grad_by_freq deliberately differ from the true derivative
+            // (as in PyTorch), so gradcheck samples leave them off; fixtures test them.
             return [[.tensor(w), .tensor(idx), .int(-1), .bool(false), .bool(false)],
-                    [.tensor(w), .tensor(idx), .int(2), .bool(false), .bool(false)],
-                    [.tensor(w), .tensor(idx32), .int(-1), .bool(true), .bool(false)]]
+                    [.tensor(w), .tensor(idx32), .int(-1), .bool(false), .bool(false)]]
         }
     }
 
