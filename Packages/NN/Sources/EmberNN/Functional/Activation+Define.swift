@@ -57,13 +57,11 @@ enum ActivationOps {
         Autograd.register(name, derivative, into: d)
     }
 
+    /// A 0-d tensor of `value` that does not promote a tensor's dtype (a wrapped number).
+    static func number(_ value: Double) -> Tensor { Tensor(wrapping: .double(value)) }
+
     /// A derivative reading the input `x`: `[f(grad, x)]`.
     static func onInput(_ f: @escaping @Sendable (Tensor, Tensor, Arguments) throws -> Tensor) -> Derivative {
         Derivative(saves: [0]) { c in [try f(c.grad(), try c.input(0), c.args)] }
     }
-}
-
-extension Tensor {
-    /// A 0-d tensor of `value` that does not promote `self`'s dtype (a wrapped number).
-    static func wrapped(_ value: Double) -> Tensor { Tensor(wrapping: .double(value)) }
 }

@@ -10,7 +10,7 @@ extension ActivationOps {
         try define(d, "leaky_relu", params: "Scalar negative_slope=0.01", Activation.LeakyReLU.self,
                    doc: "x for x > 0, negative_slope · x otherwise.", extra: [[.double(0.01)], [.double(0.2)]],
                    derivative: onInput { g, x, a in
-                       Tensor.where(x.gt(.wrapped(0)), g, g * Scalar.double(try a.double(1)))
+                       Tensor.where(x.gt(number(0)), g, g * Scalar.double(try a.double(1)))
                    })
         try define(d, "elu", params: "Scalar alpha=1, Scalar scale=1, Scalar input_scale=1", Activation.ELU.self,
                    doc: "scale · x for x > 0, scale · alpha · (exp(input_scale · x) - 1) otherwise.",
@@ -18,7 +18,7 @@ extension ActivationOps {
                    derivative: onInput { g, x, a in
                        let alpha = try a.double(1), scale = try a.double(2), inputScale = try a.double(3)
                        let negative = g * (x * Scalar.double(inputScale)).exp() * Scalar.double(alpha * scale * inputScale)
-                       return Tensor.where(x.gt(.wrapped(0)), g * Scalar.double(scale), negative)
+                       return Tensor.where(x.gt(number(0)), g * Scalar.double(scale), negative)
                    })
         try define(d, "gelu", params: "*, str approximate='none'", Activation.GELU.self,
                    doc: "The Gaussian error linear unit x · Φ(x) (or its tanh approximation).",
@@ -34,22 +34,22 @@ extension ActivationOps {
         try define(d, "hardtanh", params: "Scalar min_val=-1, Scalar max_val=1", Activation.Hardtanh.self,
                    doc: "x clamped to [min_val, max_val].", extra: [[.double(-1), .double(1)], [.double(-2.5), .double(3)]],
                    derivative: onInput { g, x, a in
-                       g.maskedFill(x.le(.wrapped(try a.double(1))), 0).maskedFill(x.ge(.wrapped(try a.double(2))), 0)
+                       g.maskedFill(x.le(number(try a.double(1))), 0).maskedFill(x.ge(number(try a.double(2))), 0)
                    })
         // PyTorch's backward multiplies by 1/6 rounded to float32, in every dtype; so do we.
         try define(d, "hardsigmoid", Activation.Hardsigmoid.self, doc: "clamp(x + 3, 0, 6) / 6.", derivative: onInput { g, x, _ in
-            (g * Scalar.double(Double(Float(1) / 6))).maskedFill(x.le(.wrapped(-3)), 0).maskedFill(x.ge(.wrapped(3)), 0)
+            (g * Scalar.double(Double(Float(1) / 6))).maskedFill(x.le(number(-3)), 0).maskedFill(x.ge(number(3)), 0)
         })
         try define(d, "hardswish", Activation.Hardswish.self, doc: "x · clamp(x + 3, 0, 6) / 6.", derivative: onInput { g, x, _ in
-            let middle = Tensor.where(x.le(.wrapped(3)), g * (x * Scalar.double(1.0 / 3) + Scalar.double(0.5)), g)
-            return middle.maskedFill(x.lt(.wrapped(-3)), 0)
+            let middle = Tensor.where(x.le(number(3)), g * (x * Scalar.double(1.0 / 3) + Scalar.double(0.5)), g)
+            return middle.maskedFill(x.lt(number(-3)), 0)
         })
         try define(d, "softplus", params: "Scalar beta=1, Scalar threshold=20", Activation.Softplus.self,
                    doc: "log(1 + exp(beta · x)) / beta, or x where beta · x > threshold.",
                    extra: [[.double(1), .double(20)], [.double(2), .double(1)]],
                    derivative: onInput { g, x, a in
                        let bx = x * Scalar.double(try a.double(1))
-                       return Tensor.where(bx.gt(.wrapped(try a.double(2))), g, g * bx.sigmoid())
+                       return Tensor.where(bx.gt(number(try a.double(2))), g, g * bx.sigmoid())
                    })
         try registerComposites(d)
     }

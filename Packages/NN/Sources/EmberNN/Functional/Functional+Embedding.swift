@@ -62,7 +62,7 @@ enum EmbeddingOp {
         let index = try c.input(1).reshape([-1]).to(.int64)
         let padding = try c.args.int(2), scaleByFrequency = try c.args.bool(3)
         var rows = c.grad().reshape([-1, shape[1]])
-        if padding >= 0 { rows = rows.maskedFill(index.eq(.wrapped(Double(padding))).unsqueeze(1), 0) }
+        if padding >= 0 { rows = rows.maskedFill(index.eq(Tensor(wrapping: .int(Int64(padding)))).unsqueeze(1), 0) }
         if scaleByFrequency {
             let ones = Tensor.ones([index.count], dtype: dtype)
             let counts = Tensor.zeros([shape[0]], dtype: dtype).scatterAdd(dim: 0, index: index, src: ones)

@@ -58,7 +58,7 @@ enum PReLUOp {
     /// d self = g where x > 0, w · g elsewhere; d weight = Σ g · x over x ≤ 0, per channel.
     static let derivative = Derivative(saves: [0, 1]) { c in
         let x = try c.input(0), weight = try c.input(1), g = c.grad()
-        let positive = x.gt(.wrapped(0))
+        let positive = x.gt(Tensor(wrapping: .double(0)))
         let w = broadcastWeight(weight, for: x)
         let gradInput = c.needsGrad(0) ? Tensor.where(positive, g, g * w) : nil
         var gradWeight: Tensor?

@@ -21,7 +21,7 @@ public final class Hardtanh: Module {
         Functional.hardtanh(input, minVal: minVal, maxVal: maxVal, inplace: inplace)
     }
     /// `min_val=-1.0, max_val=1.0`.
-    public override var extraDescription: String { "min_val=\(minVal), max_val=\(maxVal)" + inplaceSuffix(inplace) }
+    public override var extraDescription: String { "min_val=\(minVal), max_val=\(maxVal)" + activationInplaceSuffix(inplace) }
 }
 
 /// `clamp(x + 3, 0, 6) / 6` (`nn.Hardsigmoid`).

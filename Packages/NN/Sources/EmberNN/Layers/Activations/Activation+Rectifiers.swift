@@ -47,7 +47,7 @@ public final class LeakyReLU: Module {
         Functional.leakyRelu(input, negativeSlope: negativeSlope, inplace: inplace)
     }
     /// `negative_slope=0.01`.
-    public override var extraDescription: String { "negative_slope=\(negativeSlope)" + inplaceSuffix(inplace) }
+    public override var extraDescription: String { "negative_slope=\(negativeSlope)" + activationInplaceSuffix(inplace) }
 }
 
 /// A leaky ReLU whose negative slope is learned (`nn.PReLU`): one slope shared by every
@@ -91,7 +91,7 @@ public final class ELU: Module {
     /// The ELU of `input`.
     public override func forward(_ input: Tensor) -> Tensor { Functional.elu(input, alpha: alpha, inplace: inplace) }
     /// `alpha=1.0`.
-    public override var extraDescription: String { "alpha=\(alpha)" + inplaceSuffix(inplace) }
+    public override var extraDescription: String { "alpha=\(alpha)" + activationInplaceSuffix(inplace) }
 }
 
 /// `max(0, x) + min(0, alpha · (e^(x/alpha) - 1))` (`nn.CELU`).
@@ -109,7 +109,7 @@ public final class CELU: Module {
     /// The CELU of `input`.
     public override func forward(_ input: Tensor) -> Tensor { Functional.celu(input, alpha: alpha, inplace: inplace) }
     /// `alpha=1.0`.
-    public override var extraDescription: String { "alpha=\(alpha)" + inplaceSuffix(inplace) }
+    public override var extraDescription: String { "alpha=\(alpha)" + activationInplaceSuffix(inplace) }
 }
 
 /// The self-normalising ELU with fixed constants (`nn.SELU`).
@@ -128,4 +128,4 @@ public final class SELU: Module {
 }
 
 /// `", inplace=True"` when `inplace`, as PyTorch's activation reprs append it.
-func inplaceSuffix(_ inplace: Bool) -> String { inplace ? ", inplace=True" : "" }
+func activationInplaceSuffix(_ inplace: Bool) -> String { inplace ? ", inplace=True" : "" }
