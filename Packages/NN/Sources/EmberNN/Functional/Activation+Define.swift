@@ -35,25 +35,28 @@ enum ActivationOps {
     /// Sample inputs away from every kink (0, ±1, ±3, 6) so finite differences are smooth.
     static let sampleValues: [Double] = [-3.7, -2.2, -0.6, 0.35, 1.4, 2.6, 3.9, 6.5]
 
-    /// Declares `name(Tensor self, params) -> Tensor` and its in-place form `name_`, computing
-    /// `F`, with `derivative` and samples of ``sampleValues`` followed by each of `extra`.
+    /// Declares `name(Tensor self, params) -> Tensor` and (where ATen has one) its in-place
+    /// form `name_`, computing `F`, with `derivative` and samples of ``sampleValues``
+    /// followed by each of `extra`.
     static func define<F: ActivationFunction>(
         _ d: Dispatcher, _ name: String, params: String = "", _ function: F.Type, doc: String,
-        extra: [[IValue]] = [[]], derivative: Derivative
+        extra: [[IValue]] = [[]], inPlace hasInPlace: Bool = true, derivative: Derivative
     ) throws {
         let rest = params.isEmpty ? "" : ", " + params
         let op = try d.define("\(name)(Tensor self\(rest)) -> Tensor", package: EmberNN.package, doc: doc)
         d.register(op, floating: ActivationKernel<F>(), package: EmberNN.package)
-        let inPlace = try d.define("\(name)_(Tensor(a!) self\(rest)) -> Tensor(a!)", package: EmberNN.package,
-                                   doc: "In-place \(name).")
-        d.register(inPlace, floating: ActivationInPlaceKernel<F>(), package: EmberNN.package)
         let samples: SampleInputs = { dtype in
             guard dtype.isFloatingPoint else { return [] }
             let x = SampleData.tensor(sampleValues, [2, 4], dtype)
             return extra.map { [.tensor(x)] + $0 }
         }
         d.registerSamples(op, samples)
-        d.registerSamples(inPlace, samples)
+        if hasInPlace {
+            let inPlace = try d.define("\(name)_(Tensor(a!) self\(rest)) -> Tensor(a!)", package: EmberNN.package,
+                                       doc: "In-place \(name).")
+            d.register(inPlace, floating: ActivationInPlaceKernel<F>(), package: EmberNN.package)
+            d.registerSamples(inPlace, samples)
+        }
         Autograd.register(name, derivative, into: d)
     }
 

@@ -46,7 +46,7 @@ extension ActivationOps {
         })
         try define(d, "softplus", params: "Scalar beta=1, Scalar threshold=20", Activation.Softplus.self,
                    doc: "log(1 + exp(beta · x)) / beta, or x where beta · x > threshold.",
-                   extra: [[.double(1), .double(20)], [.double(2), .double(1)]],
+                   extra: [[.double(1), .double(20)], [.double(2), .double(1)]], inPlace: false,
                    derivative: onInput { g, x, a in
                        let bx = x * Scalar.double(try a.double(1))
                        return Tensor.where(bx.gt(number(try a.double(2))), g, g * bx.sigmoid())
