@@ -28,6 +28,11 @@ public enum EmberNN {
             try LinearOp.register(d)
             try DropoutOp.register(d)
             try LayerNormOp.register(d)
+            try ActivationOps.register(d)
+            try PReLUOp.register(d)
+            try EmbeddingOp.register(d)
+            try OneHotOp.register(d)
+            try BilinearOp.register(d)
         } catch {
             preconditionFailure("EmberNN: \(error)")
         }
