@@ -26,6 +26,13 @@ public enum EmberNN {
     private static func registerOperators(_ d: Dispatcher) {
         do {
             try LinearOp.register(d)
+            try RegressionLossOps.register(d)
+            try BinaryCrossEntropyOps.register(d)
+            try NLLLossOps.register(d)
+            try CrossEntropyOps.register(d)
+            try KLDivOps.register(d)
+            try PadOps.register(d)
+            try UpsampleOps.register(d)
         } catch {
             preconditionFailure("EmberNN: \(error)")
         }
