@@ -42,7 +42,8 @@ import EmberTestSupport
         case "interpolate":
             let mode = Functional.InterpolationMode(rawValue: c["mode"] as! String)!
             return Functional.interpolate(x, size: c["size"] as? [Int], scaleFactor: (c["scale_factor"] as? Double).map { [$0] },
-                                          mode: mode, alignCorners: c["align_corners"] as? Bool)
+                                          mode: mode, alignCorners: c["align_corners"] as? Bool,
+                                          recomputeScaleFactor: c["recompute"] as? Bool ?? false)
         default: preconditionFailure("unknown op in \(c)")
         }
     }

@@ -18,9 +18,11 @@ extension Functional {
     /// `scaleFactor` (output ⌊in · factor⌋, and the factor itself sets the source coordinates,
     /// as PyTorch's default `recompute_scale_factor=None` does), by `mode`, with PyTorch's
     /// coordinate rules (`F.interpolate`). `alignCorners` (linear modes only, default false)
-    /// maps the corner pixels of input and output onto each other.
+    /// maps the corner pixels of input and output onto each other. With
+    /// `recomputeScaleFactor`, the source coordinates use in/out instead of the factor.
     public static func interpolate(_ input: Tensor, size: [Int]? = nil, scaleFactor: [Double]? = nil,
-                                   mode: InterpolationMode = .nearest, alignCorners: Bool? = nil) -> Tensor {
+                                   mode: InterpolationMode = .nearest, alignCorners: Bool? = nil,
+                                   recomputeScaleFactor: Bool = false) -> Tensor {
         let spatial = input.rank - 2
         precondition((size == nil) != (scaleFactor == nil),
                      size == nil ? "either size or scale_factor should be defined" : "only one of size or scale_factor should be defined")
@@ -38,7 +40,7 @@ extension Functional {
         // 1-D resizes are 2-D ones over a height of one.
         let x4 = spatial == 1 ? input.unsqueeze(2) : input
         let out2 = spatial == 1 ? [1] + outSize : outSize
-        let scales: [IValue] = factors.map { f in spatial == 1 ? [.none, .double(f[0])] : f.map(IValue.double) } ?? [.none, .none]
+        let scales: [IValue] = (recomputeScaleFactor ? nil : factors).map { f in spatial == 1 ? [.none, .double(f[0])] : f.map(IValue.double) } ?? [.none, .none]
         let y = mode == .nearest
             ? Dispatcher.shared.callForTensor(nearest2dOp, [.tensor(x4), .ints(out2)] + scales)
             : Dispatcher.shared.callForTensor(bilinear2dOp, [.tensor(x4), .ints(out2), .bool(alignCorners ?? false)] + scales)
