@@ -135,14 +135,16 @@ for mode, kw in [('nearest', dict(size=(5, 7))), ('nearest', dict(size=(2, 3))),
                  ('bilinear', dict(size=(2, 3), align_corners=False)), ('bilinear', dict(scale_factor=1.5, align_corners=False)),
                  ('bilinear', dict(scale_factor=2.0, align_corners=True)), ('bilinear', dict(size=(1, 1), align_corners=True)),
                  ('bilinear', dict(scale_factor=1.7, align_corners=False, recompute_scale_factor=True)),
-                 ('nearest', dict(scale_factor=0.6, recompute_scale_factor=True)), ('bilinear', dict(scale_factor=0.45, align_corners=False))]:
-    name = f'interp_{mode}_{len(cases)}'
+                 ('nearest', dict(scale_factor=0.6, recompute_scale_factor=True)), ('bilinear', dict(scale_factor=0.45, align_corners=False)),
+                 ('nearest-exact', dict(size=(5, 7))), ('nearest-exact', dict(scale_factor=0.7)), ('nearest-exact', dict(size=(2, 3)))]:
+    name = f'interp_{mode.replace("-", "_")}_{len(cases)}'
     case(name, 'interpolate', lambda input: F.interpolate(input, mode=mode, **kw), dict(input=small),
          dict(mode=mode, size=list(kw['size']) if 'size' in kw else None, scale_factor=kw.get('scale_factor'),
               align_corners=kw.get('align_corners'), recompute=kw.get('recompute_scale_factor', False)), ['input'])
 line = torch.randn(1, 2, 5, dtype=D)
-for mode, kw in [('nearest', dict(size=8)), ('linear', dict(size=8, align_corners=False)), ('linear', dict(scale_factor=0.6, align_corners=True))]:
-    name = f'interp1d_{mode}_{len(cases)}'
+for mode, kw in [('nearest', dict(size=8)), ('linear', dict(size=8, align_corners=False)), ('linear', dict(scale_factor=0.6, align_corners=True)),
+                 ('nearest-exact', dict(size=3)), ('linear', dict(scale_factor=2.5, align_corners=False))]:
+    name = f'interp1d_{mode.replace("-", "_")}_{len(cases)}'
     case(name, 'interpolate', lambda input: F.interpolate(input, mode=mode, **kw), dict(input=line),
          dict(mode=mode, size=[kw['size']] if 'size' in kw else None, scale_factor=kw.get('scale_factor'),
               align_corners=kw.get('align_corners')), ['input'])

@@ -5,6 +5,8 @@ extension Functional {
     public enum InterpolationMode: String, Sendable {
         /// The nearest source element (PyTorch's legacy `nearest`: ⌊dst · in/out⌋).
         case nearest
+        /// The nearest source element by pixel centres (`nearest-exact`: ⌊(dst + ½) · in/out⌋).
+        case nearestExact = "nearest-exact"
         /// Linear interpolation along the last dimension of a 3-D input.
         case linear
         /// Bilinear interpolation over the last two dimensions of a 4-D input.
@@ -12,6 +14,7 @@ extension Functional {
     }
 
     private static let nearest2dOp = EmberNN.handle("upsample_nearest2d")
+    private static let nearestExact2dOp = EmberNN.handle("_upsample_nearest_exact2d")
     private static let bilinear2dOp = EmberNN.handle("upsample_bilinear2d")
 
     /// Resizes the spatial dimensions of `input` ([N, C, W] or [N, C, H, W]) to `size`, or by
@@ -26,7 +29,7 @@ extension Functional {
         let spatial = input.rank - 2
         precondition((size == nil) != (scaleFactor == nil),
                      size == nil ? "either size or scale_factor should be defined" : "only one of size or scale_factor should be defined")
-        precondition(mode != .nearest || alignCorners == nil,
+        precondition((mode != .nearest && mode != .nearestExact) || alignCorners == nil,
                      "align_corners option can only be set with the interpolating modes: linear | bilinear | bicubic | trilinear")
         precondition(spatial == 1 || spatial == 2, "interpolate: input must be 3-D or 4-D, got \(input.shape)")
         precondition(mode != .linear || spatial == 1, "Got \(input.rank)D input, but linear mode needs 3D input")
@@ -41,9 +44,12 @@ extension Functional {
         let x4 = spatial == 1 ? input.unsqueeze(2) : input
         let out2 = spatial == 1 ? [1] + outSize : outSize
         let scales: [IValue] = (recomputeScaleFactor ? nil : factors).map { f in spatial == 1 ? [.none, .double(f[0])] : f.map(IValue.double) } ?? [.none, .none]
-        let y = mode == .nearest
-            ? Dispatcher.shared.callForTensor(nearest2dOp, [.tensor(x4), .ints(out2)] + scales)
-            : Dispatcher.shared.callForTensor(bilinear2dOp, [.tensor(x4), .ints(out2), .bool(alignCorners ?? false)] + scales)
+        let y: Tensor
+        switch mode {
+        case .nearest: y = Dispatcher.shared.callForTensor(nearest2dOp, [.tensor(x4), .ints(out2)] + scales)
+        case .nearestExact: y = Dispatcher.shared.callForTensor(nearestExact2dOp, [.tensor(x4), .ints(out2)] + scales)
+        default: y = Dispatcher.shared.callForTensor(bilinear2dOp, [.tensor(x4), .ints(out2), .bool(alignCorners ?? false)] + scales)
+        }
         return spatial == 1 ? y.squeeze(dim: 2) : y
     }
 

@@ -4,6 +4,7 @@ import EmberCore
 // upsample_nearest2d / upsample_bilinear2d on [N, C, H, W], with PyTorch's coordinate rules
 // per axis (in → out, optional scale factor s given by the caller):
 //   nearest:  src = min(⌊dst · r⌋, in − 1), r = 1/s if s > 0 else in/out (float arithmetic)
+//   nearest-exact: src = min(⌊(dst + ½) · r⌋, in − 1)
 //   bilinear: align_corners: src = dst · (in − 1)/(out − 1) (0 when out = 1);
 //             otherwise src = max((dst + ½) · r − ½, 0), r as for nearest;
 //             i0 = ⌊src⌋, i1 = min(i0 + 1, in − 1), weights (1 − λ, λ), λ = src − i0.
@@ -12,16 +13,17 @@ import EmberCore
 // linear in the gradient, so its derivative is the forward operator again.
 
 enum UpsampleOps {
-    struct Mode: Sendable { let name: String; let bilinear: Bool }
+    struct Mode: Sendable { let name: String; let bilinear: Bool; var exact = false }
     static let nearest = Mode(name: "upsample_nearest2d", bilinear: false)
+    static let nearestExact = Mode(name: "_upsample_nearest_exact2d", bilinear: false, exact: true)
     static let bilinear = Mode(name: "upsample_bilinear2d", bilinear: true)
 
     static func register(_ d: Dispatcher) throws {
         let pkg = EmberNN.package
-        for mode in [nearest, bilinear] {
+        for mode in [nearest, nearestExact, bilinear] {
             let align = mode.bilinear ? "bool align_corners, " : ""
             let forward = try d.define("\(mode.name)(Tensor self, SymInt[2] output_size, \(align)float? scales_h=None, float? scales_w=None) -> Tensor",
-                                       package: pkg, doc: "Resizes the last two dimensions of [N, C, H, W] (\(mode.bilinear ? "bilinear" : "nearest")).")
+                                       package: pkg, doc: "Resizes the last two dimensions of [N, C, H, W] (\(mode.bilinear ? "bilinear" : mode.exact ? "nearest-exact" : "nearest")).")
             let backward = try d.define(
                 "\(mode.name)_backward(Tensor grad_output, SymInt[2] output_size, SymInt[2] input_size, \(align)float? scales_h=None, float? scales_w=None) -> Tensor",
                 package: pkg, doc: "The gradient of \(mode.name) with respect to its input.")
@@ -61,11 +63,11 @@ enum UpsampleOps {
     struct AxisMap<T: FloatElement> {
         var i0: [Int] = [], i1: [Int] = [], w0: [T] = [], w1: [T] = []
 
-        init(input: Int, output: Int, scale: Double?, bilinear: Bool, alignCorners: Bool) {
+        init(input: Int, output: Int, scale: Double?, bilinear: Bool, exact: Bool, alignCorners: Bool) {
             for dst in 0..<output {
                 if !bilinear {
                     let r: Float = scale.map { $0 > 0 } == true ? Float(1 / scale!) : Float(input) / Float(output)
-                    let src = Swift.min(Int((Float(dst) * r).rounded(.down)), input - 1)
+                    let src = Swift.min(Int(((Float(dst) + (exact ? 0.5 : 0)) * r).rounded(.down)), input - 1)
                     i0.append(src); i1.append(src); w0.append(1); w1.append(0)
                     continue
                 }
@@ -106,8 +108,8 @@ enum UpsampleOps {
             if backward && source.shape != [inShape[0], inShape[1], oh, ow] {
                 throw EmberError(.shapeMismatch, op: args.op, "grad_output \(describe(source)) does not match output_size \(outSize)")
             }
-            let rows = AxisMap<T>(input: ih, output: oh, scale: sh, bilinear: mode.bilinear, alignCorners: align)
-            let cols = AxisMap<T>(input: iw, output: ow, scale: sw, bilinear: mode.bilinear, alignCorners: align)
+            let rows = AxisMap<T>(input: ih, output: oh, scale: sh, bilinear: mode.bilinear, exact: mode.exact, alignCorners: align)
+            let cols = AxisMap<T>(input: iw, output: ow, scale: sw, bilinear: mode.bilinear, exact: mode.exact, alignCorners: align)
             let planes = inShape[0] * inShape[1]
             let out = Tensor.zeros(backward ? inShape : [inShape[0], inShape[1], oh, ow], dtype: T.dtype)
             source.withUnsafePointer(as: T.self) { src in
