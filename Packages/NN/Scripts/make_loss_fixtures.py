@@ -183,5 +183,11 @@ out['errors'] = dict(
     reflect_big=error(lambda: F.pad(torch.randn(1, 2, 3), [3, 0], mode='reflect')),
     pad_odd=error(lambda: F.pad(torch.randn(1, 2, 3), [1, 0, 1])),
     pad_mode=error(lambda: F.pad(torch.randn(1, 2, 3), [1, 1], mode='wrap')),
+    ce_probs_ignore=error(lambda: F.cross_entropy(torch.randn(3, 4), torch.rand(3, 4), ignore_index=1)),
+    mse_shape=error(lambda: F.mse_loss(torch.randn(3, 4), torch.rand(3, 5))),
+    reflect_value=error(lambda: F.pad(torch.randn(1, 2, 3), [1, 1], mode='reflect', value=1.0)),
+    pad_long=error(lambda: F.pad(torch.randn(2, 3), [1, 1, 1, 1, 1, 1], mode='reflect')),
+    circular_big=error(lambda: F.pad(torch.randn(1, 2, 3), [4, 0], mode='circular')),
+    bce_range=error(lambda: F.binary_cross_entropy(torch.tensor([1.5]), torch.tensor([1.0]))),
 )
 fixture_util.write('loss', out)
