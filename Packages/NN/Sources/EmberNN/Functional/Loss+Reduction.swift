@@ -64,18 +64,6 @@ enum LossSupport {
 
     /// Casts `t` to the dtype of `like` unless it has it already.
     static func matching(_ t: Tensor, _ like: Tensor) -> Tensor { t.dtype == like.dtype ? t : t.to(like.dtype) }
-
-    /// The broadcast shape of the tensors, throwing the operator's message when they do not
-    /// broadcast.
-    static func broadcastShape(_ a: Tensor, _ b: Tensor, op: String) throws -> [Int] {
-        if a.shape == b.shape { return a.shape }
-        return try broadcastShapes(a.shape, b.shape, op: op)
-    }
-
-    /// A reduction-aware sample set for an operator with `(self, target, ..., int reduction)`.
-    static func reductions(_ make: (Int) -> [IValue]) -> [[IValue]] {
-        (0...2).map(make)
-    }
 }
 
 /// Calls `op` on the shared dispatcher and returns its first result, rethrowing its error
