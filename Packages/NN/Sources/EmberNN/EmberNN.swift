@@ -33,6 +33,13 @@ public enum EmberNN {
             try EmbeddingOp.register(d)
             try OneHotOp.register(d)
             try BilinearOp.register(d)
+            try RegressionLossOps.register(d)
+            try BinaryCrossEntropyOps.register(d)
+            try NLLLossOps.register(d)
+            try CrossEntropyOps.register(d)
+            try KLDivOps.register(d)
+            try PadOps.register(d)
+            try UpsampleOps.register(d)
         } catch {
             preconditionFailure("EmberNN: \(error)")
         }
