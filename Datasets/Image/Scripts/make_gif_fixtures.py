@@ -34,7 +34,7 @@ def lzw_of(indices, width, height, bits):
     image.putpalette([(i * 37) % 256 for i in range(3 << bits)])
     image.putdata(indices)
     buffer = io.BytesIO()
-    image.save(buffer, format="GIF", optimize=False)
+    image.save(buffer, format="GIF", optimize=False, interlace=False)
     data = buffer.getvalue()
     return extract(data)
 
