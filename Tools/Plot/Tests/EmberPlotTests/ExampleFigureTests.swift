@@ -1,0 +1,33 @@
+import EmberImage
+import EmberPlot
+import Foundation
+import Testing
+
+/// The seed's linear-regression frame: scatter, fitted line, title, labels, epoch text.
+func linearRegressionFigure(epoch: Int = 7, loss: Double = 1.2345) -> Figure {
+    let fig = Figure(inches: (12, 7))
+    let ax = fig.axes
+    let x = (0..<100).map { -1 + 2 * Double($0) / 99 }
+    let y = x.enumerated().map { 5 + 5 * $0.element + 5 * Double(($0.offset * 37) % 100) / 100 }
+    ax.setTitle("Linear Regression", fontSize: 20)
+    ax.setXLabel("x", fontSize: 15)
+    ax.setYLabel("y", fontSize: 15)
+    ax.setXLim(-1.5, 1.5)
+    ax.setYLim(-1.0, 16.0)
+    ax.scatter(x, y, color: "purple", label: "data")
+    ax.plot(x, x.map { 7.5 + 4.6 * $0 }, "g-", lineWidth: 3, label: "fit")
+    ax.text(0.8, 1.0, "Epoch = \(epoch), Loss = \(TickLocator.format(loss, decimals: 2))", fontSize: 10, color: .black)
+    ax.legend(location: .upperLeft, fontSize: 14.4)
+    return fig
+}
+
+@Suite struct ExampleFigureTests {
+    /// Writes the example to $EMBER_PLOT_EXAMPLE (for a person to look at) when set.
+    @Test func exampleRenders() throws {
+        let image = linearRegressionFigure().render()
+        #expect(image.width == 1200 && image.height == 700)
+        if let path = ProcessInfo.processInfo.environment["EMBER_PLOT_EXAMPLE"] {
+            try image.writePNG(to: path, layout: .rgb)
+        }
+    }
+}
