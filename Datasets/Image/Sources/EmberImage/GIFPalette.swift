@@ -1,9 +1,10 @@
 /// The colour table of one GIF image and the index of every pixel in it.
 ///
-/// When the pixels use at most 256 distinct colours (plots do), the table holds exactly
-/// those colours, in order of first appearance, and the image is lossless. Otherwise the
-/// table is a fixed 6 × 7 × 6 grid (6 reds, 7 greens, 6 blues: 252 colours) and each pixel
-/// takes the nearest grid colour, channel by channel (which is the nearest in RGB distance).
+/// When the pixels use at most 256 distinct colours, the table holds exactly those colours,
+/// in order of first appearance, and the image is lossless. Otherwise (anti-aliased plots:
+/// a few solid colours and many edge blends) the table holds the 256 most frequent colours
+/// (ties in order of first appearance), so solid colours stay exact, and every other pixel
+/// takes its nearest table colour in RGB distance (the first of equals).
 /// GIF has no partial transparency: alpha is composited over white first.
 public struct GIFPalette: Sendable, Hashable {
     /// The table's colours as R, G, B bytes, padded with black to a power of two ≥ 4 entries.
@@ -37,7 +38,8 @@ public struct GIFPalette: Sendable, Hashable {
         if let exact = GIFPalette.exact(rgb) {
             (colors, indices, isExact) = (exact.0, exact.1, true)
         } else {
-            (colors, indices, isExact) = (GIFPalette.gridColors, rgb.map(GIFPalette.gridIndex), false)
+            (colors, indices) = GIFPalette.popular(rgb)
+            isExact = false
         }
     }
 
@@ -80,24 +82,51 @@ public struct GIFPalette: Sendable, Hashable {
         return (colors, indices)
     }
 
-    /// The 6 × 7 × 6 grid, red slowest, padded to 256 entries.
-    static let gridColors: [UInt8] = {
-        var colors: [UInt8] = []
-        for r in 0..<6 {
-            for g in 0..<7 {
-                for b in 0..<6 {
-                    colors += [UInt8(r * 255 / 5), UInt8(g * 255 / 6), UInt8(b * 255 / 5)]
-                }
-            }
+    /// The 256 most frequent colours and each pixel's nearest among them.
+    static func popular(_ rgb: [UInt32]) -> ([UInt8], [UInt8]) {
+        var counts: [UInt32: (count: Int, first: Int)] = [:]
+        var last: UInt32 = .max
+        var run = 0
+        func flush() {
+            guard run > 0 else { return }
+            let order = counts.count
+            counts[last, default: (0, order)].count += run
         }
-        return colors + [UInt8](repeating: 0, count: (256 - 252) * 3)
-    }()
-
-    /// The nearest grid entry to 0xRRGGBB.
-    static func gridIndex(_ color: UInt32) -> UInt8 {
-        let r = (Int(color >> 16) * 5 + 127) / 255
-        let g = (Int((color >> 8) & 255) * 6 + 127) / 255
-        let b = (Int(color & 255) * 5 + 127) / 255
-        return UInt8((r * 7 + g) * 6 + b)
+        for color in rgb {
+            if color == last { run += 1; continue }
+            flush()
+            last = color
+            run = 1
+        }
+        flush()
+        let table = counts.sorted { a, b in
+            a.value.count != b.value.count ? a.value.count > b.value.count : a.value.first < b.value.first
+        }.prefix(256).map(\.key)
+        var nearest: [UInt32: UInt8] = [:]
+        for (i, c) in table.enumerated() { nearest[c] = UInt8(i) }
+        var indices = [UInt8](repeating: 0, count: rgb.count)
+        for (i, color) in rgb.enumerated() {
+            if let known = nearest[color] {
+                indices[i] = known
+                continue
+            }
+            var best = 0, bestDistance = Int.max
+            for (j, c) in table.enumerated() {
+                let dr = Int(c >> 16) - Int(color >> 16)
+                let dg = Int((c >> 8) & 255) - Int((color >> 8) & 255)
+                let db = Int(c & 255) - Int(color & 255)
+                let d = dr * dr + dg * dg + db * db
+                if d < bestDistance { (best, bestDistance) = (j, d) }
+            }
+            nearest[color] = UInt8(best)
+            indices[i] = UInt8(best)
+        }
+        var colors = [UInt8](repeating: 0, count: 256 * 3)
+        for (i, c) in table.enumerated() {
+            colors[i * 3] = UInt8(c >> 16)
+            colors[i * 3 + 1] = UInt8((c >> 8) & 255)
+            colors[i * 3 + 2] = UInt8(c & 255)
+        }
+        return (colors, indices)
     }
 }

@@ -74,18 +74,21 @@ import Testing
         #expect(palette.indices == [0, 1, 0, 0, 0, 0, 0, 0])
     }
 
-    @Test func paletteFallsBackToTheGrid() {
-        let image = patternImage(width: 40, height: 40)
+    @Test func paletteKeepsTheMostFrequentColors() {
+        // 257 colours: (10, 20, 30) 40 times, (k, 0, 0) twice each for k in 1...255, and
+        // (200, 30, 90) once, which is left out and takes its nearest colour, (200, 0, 0).
+        var pixels: [RGBAPixel] = [RGBAPixel(200, 30, 90)] + Array(repeating: RGBAPixel(10, 20, 30), count: 40)
+        for k in 1...255 { pixels += [RGBAPixel(UInt8(k), 0, 0), RGBAPixel(UInt8(k), 0, 0)] }
+        var image = RGBAImage(width: pixels.count, height: 1)
+        for (x, p) in pixels.enumerated() { image[x, 0] = p }
         let palette = GIFPalette(image)
         #expect(!palette.isExact)
         #expect(palette.count == 256)
-        // (200, 30, 90) lies nearest to grid levels r 4 (204), g 1 (42), b 2 (102).
-        var one = RGBAImage(width: 300, height: 1)
-        for x in 0..<300 { one[x, 0] = RGBAPixel(UInt8(x % 256), UInt8(x / 2), 7) }
-        one[0, 0] = RGBAPixel(200, 30, 90)
-        let grid = GIFPalette(one)
-        let i = Int(grid.indices[0])
-        #expect(Array(grid.colors[i * 3..<i * 3 + 3]) == [204, 42, 102])
+        #expect(Array(palette.colors.prefix(6)) == [10, 20, 30, 1, 0, 0])
+        let i = Int(palette.indices[0])
+        #expect(Array(palette.colors[i * 3..<i * 3 + 3]) == [200, 0, 0])
+        #expect(palette.indices[1] == 0)
+        #expect(palette.indices.last == 255)
     }
 
     /// Three frames: a background, one changed pixel, a big change; Pillow decodes them.
@@ -115,7 +118,7 @@ import Testing
         try gif.append(frame, durationMilliseconds: 100)
         frame[20, 15] = RGBAPixel(255, 0, 0)
         try gif.append(frame, durationMilliseconds: 50)
-        // More than 256 colours: the frame goes through the 6 x 7 x 6 grid.
+        // More than 256 colours: the frame goes through a table of its most frequent ones.
         let third = patternImage(width: 30, height: 20)
         try gif.append(third)
         #expect(FileManager.default.fileExists(atPath: path) == false)
@@ -128,10 +131,14 @@ import Testing
         #expect(info["format"] as? String == "GIF")
         #expect(info["size"] as? [Int] == [30, 20])
         #expect(info["frames"] as? Int == 3)
-        let g = GIFPalette.gridColor
-        let a = third[0, 0], b = third[29, 19]
+        let table = GIFPalette(third)
+        #expect(!table.isExact)
+        func mapped(_ i: Int) -> [Int] {
+            let k = Int(table.indices[i])
+            return table.colors[k * 3..<k * 3 + 3].map(Int.init) + [255]
+        }
         let expected: [[Int]] = [[0, 128, 0, 255], [255, 255, 255, 255], [255, 0, 0, 255], [0, 128, 0, 255],
-                                 g(a), g(b)]
+                                 mapped(0), mapped(20 * 30 - 1)]
         #expect(info["pixels"] as? [[Int]] == expected)
     }
 
@@ -148,17 +155,5 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
         #expect(errorText { try GIFWriter(path: path, width: 0, height: 4) }
             == "\(path): GIF canvas 0x4 (loop 0) outside 1...65535")
-    }
-}
-
-extension GIFPalette {
-    /// The grid colour a pixel (composited over white) maps to, as [r, g, b, 255].
-    static func gridColor(_ p: RGBAPixel) -> [Int] {
-        var one = RGBAImage(width: 300, height: 1)
-        for x in 0..<300 { one[x, 0] = RGBAPixel(UInt8(x % 256), UInt8(x / 2), 7) }
-        one[0, 0] = p
-        let palette = GIFPalette(one)
-        let i = Int(palette.indices[0])
-        return palette.colors[i * 3..<i * 3 + 3].map(Int.init) + [255]
     }
 }

@@ -30,4 +30,25 @@ func linearRegressionFigure(epoch: Int = 7, loss: Double = 1.2345) -> Figure {
             try image.writePNG(to: path, layout: .rgb)
         }
     }
+
+    /// Three epochs as a GIF: frames stream to a temporary file renamed by finish().
+    @Test func animationOfEpochs() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ember-plot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = ProcessInfo.processInfo.environment["EMBER_PLOT_EXAMPLE"].map { $0 + ".gif" }
+            ?? folder.appendingPathComponent("epochs.gif").path
+        try? FileManager.default.removeItem(atPath: path)
+        let first = linearRegressionFigure(epoch: 0, loss: 9.87)
+        let gif = try Animation(path: path, figure: first)
+        try gif.append(first)
+        try gif.append(linearRegressionFigure(epoch: 1, loss: 5.5))
+        try gif.append(linearRegressionFigure(epoch: 2, loss: 1.25).render())
+        #expect(gif.frameCount == 3)
+        #expect(!FileManager.default.fileExists(atPath: path))
+        try gif.finish()
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(Array(bytes.prefix(6)) == Array("GIF89a".utf8))
+        // Later frames only re-encode the text that changed: much smaller than the first.
+        #expect(bytes.count < 60_000)
+    }
 }
