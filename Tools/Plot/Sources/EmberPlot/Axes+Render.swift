@@ -11,10 +11,11 @@ struct _Frame {
     /// Image y of data y.
     func py(_ y: Double) -> Double { bottom - (y - yLim.0) / (yLim.1 - yLim.0) * (bottom - top) }
 
-    /// The pixels inside the spines, for clipping data.
+    /// The pixels from spine to spine (the spines, drawn later, cover the outermost), for
+    /// clipping data.
     var clip: _Box {
         let x0 = Int(left.rounded(.down)), y0 = Int(top.rounded(.down))
-        return _Box(x: x0, y: y0, width: Int(right.rounded(.up)) - x0 + 1, height: Int(bottom.rounded(.up)) - y0 + 1)
+        return _Box(x: x0, y: y0, width: Int(right.rounded(.down)) - x0 + 1, height: Int(bottom.rounded(.down)) - y0 + 1)
     }
 }
 

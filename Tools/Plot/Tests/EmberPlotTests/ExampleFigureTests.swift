@@ -21,7 +21,53 @@ func linearRegressionFigure(epoch: Int = 7, loss: Double = 1.2345) -> Figure {
     return fig
 }
 
+/// The seed's logistic-regression frame: two classes, a decision boundary that leaves the
+/// view, a legend in the upper right.
+func logisticRegressionFigure() -> Figure {
+    let fig = Figure(inches: (12, 7))
+    let ax = fig.axes
+    let setosa: [(Double, Double)] = (0..<50).map { i in
+        let a: Double = Double((i * 7) % 15), b: Double = Double((i * 11) % 15)
+        return (4.3 + a / 10, 2.9 + b / 10)
+    }
+    let versicolor: [(Double, Double)] = (0..<50).map { i in
+        let a: Double = Double((i * 7) % 21), b: Double = Double((i * 13) % 14)
+        return (4.9 + a / 10, 2.0 + b / 10)
+    }
+    ax.setTitle("Logistic Regression", fontSize: 20)
+    ax.setXLabel("SepalLength (cm)", fontSize: 15)
+    ax.setYLabel("SepalWidth (cm)", fontSize: 15)
+    ax.setXLim(3.5, 8.5)
+    ax.setYLim(1.0, 5.0)
+    ax.scatter(setosa.map(\.0), setosa.map(\.1), color: "red", label: "setosa")
+    ax.scatter(versicolor.map(\.0), versicolor.map(\.1), color: "blue", label: "versicolor")
+    let px = (0..<1000).map { 4 + 4 * Double($0) / 999 }
+    let py: [Double] = px.map { x in (18.2 - 3.1 * x) / -2.9 + 0.4 }
+    ax.plot(px, py, "g-", lineWidth: 3)
+    ax.legend(location: .upperRight, fontSize: 14.4)
+    ax.text(7.5, 1.5, "Epoch = 99, Loss = 0.07", fontSize: 10, color: .black)
+    return fig
+}
+
 @Suite struct ExampleFigureTests {
+    /// Lines leaving the view are clipped at the spines.
+    @Test func dataIsClippedToTheAxes() throws {
+        let fig = logisticRegressionFigure()
+        let image = fig.render()
+        if let path = ProcessInfo.processInfo.environment["EMBER_PLOT_EXAMPLE"] {
+            try image.writePNG(to: path.replacing(".png", with: "-logistic.png"), layout: .rgb)
+        }
+        let green = RGBAPixel(0, 128, 0)
+        var inside = 0
+        for y in 0..<700 {
+            for x in 0..<1200 where image[x, y] == green {
+                #expect(x > 150 && x < 1080 && y > 84 && y < 623, "green at (\(x), \(y))")
+                inside += 1
+            }
+        }
+        #expect(inside > 1000)
+    }
+
     /// Writes the example to $EMBER_PLOT_EXAMPLE (for a person to look at) when set.
     @Test func exampleRenders() throws {
         let image = linearRegressionFigure().render()
