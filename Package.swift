@@ -15,8 +15,10 @@ let package = Package(
         .package(path: "Packages/NN"),
         .package(path: "Packages/Data"),
         .package(path: "Datasets/CSV"),
+        .package(path: "Datasets/Image"),
         .package(path: "Plugins/Distance"),
         .package(path: "Tools/CLI"),
+        .package(path: "Tools/Plot"),
     ],
     targets: [
         .target(
@@ -28,6 +30,8 @@ let package = Package(
                 .product(name: "EmberData", package: "Data"),
                 .product(name: "EmberDistance", package: "Distance"),
                 .product(name: "EmberCSV", package: "CSV"),
+                .product(name: "EmberImage", package: "Image"),
+                .product(name: "EmberPlot", package: "Plot"),
             ]
         ),
         .testTarget(
@@ -86,6 +90,24 @@ let package = Package(
                 .product(name: "EmberData", package: "Data"),
             ],
             path: "Datasets/CSV/Tests/EmberCSVTests",
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EmberImageTests",
+            dependencies: [
+                .product(name: "EmberImage", package: "Image"),
+                .product(name: "EmberCore", package: "Core"),
+            ],
+            path: "Datasets/Image/Tests/EmberImageTests",
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EmberPlotTests",
+            dependencies: [
+                .product(name: "EmberPlot", package: "Plot"),
+                .product(name: "EmberImage", package: "Image"),
+            ],
+            path: "Tools/Plot/Tests/EmberPlotTests",
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -5,3 +5,5 @@
 @_exported import EmberData
 @_exported import EmberDistance
 @_exported import EmberCSV
+@_exported import EmberImage
+@_exported import EmberPlot
