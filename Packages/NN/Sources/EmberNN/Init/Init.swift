@@ -59,29 +59,3 @@ public enum Init {
         return uniform_(tensor, from: -bound, to: bound, generator: generator)
     }
 }
-
-extension Init {
-    /// Fills `tensor` with samples from U(−a, a), a = gain · √(6 / (fanIn + fanOut))
-    /// (`xavier_uniform_`, Glorot initialisation).
-    @discardableResult
-    public static func xavierUniform_(_ tensor: Tensor, gain: Double = 1, generator: Generator? = nil) -> Tensor {
-        let (fanIn, fanOut) = fans(tensor.shape)
-        let bound = 3.0.squareRoot() * gain * (2 / Double(fanIn + fanOut)).squareRoot()
-        return uniform_(tensor, from: -bound, to: bound, generator: generator)
-    }
-
-    /// Fills `tensor` with samples from N(0, std²), std = gain · √(2 / (fanIn + fanOut))
-    /// (`xavier_normal_`).
-    @discardableResult
-    public static func xavierNormal_(_ tensor: Tensor, gain: Double = 1, generator: Generator? = nil) -> Tensor {
-        let (fanIn, fanOut) = fans(tensor.shape)
-        let std = gain * (2 / Double(fanIn + fanOut)).squareRoot()
-        return noGrad { tensor.normal_(mean: 0, std: std, generator: generator) }
-    }
-
-    /// Fills `tensor` with `value` (`constant_`).
-    @discardableResult
-    public static func constant_(_ tensor: Tensor, _ value: Double) -> Tensor {
-        noGrad { tensor.fill_(.double(value)) }
-    }
-}
