@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// Damaged copies of valid files: every one must decode or throw a ``SafeTensorsError``;
 /// none may crash or read outside its bytes (the memory source traps on any such read).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// The `.safetensors` files written by Scripts/make_safetensors_fixtures.py with Python's
 /// `safetensors.torch.save_file`, and their expected contents (Fixtures/safetensors.json).

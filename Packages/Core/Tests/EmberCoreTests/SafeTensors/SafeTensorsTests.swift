@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EmberCore
+import EmberTestSupport
 
 /// Reading what Python's `safetensors.torch.save_file` wrote, and writing the same bytes.
 @Suite struct SafeTensorsTests {
