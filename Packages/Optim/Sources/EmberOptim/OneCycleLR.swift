@@ -19,7 +19,18 @@ public final class OneCycleLR: LRScheduler, @unchecked Sendable {
     public let cycleMomentum: Bool, useBeta1: Bool
     let phases: [Phase]
 
-    /// A one-cycle schedule over `optimizer`'s groups; `maxLR` has one entry, or one per group.
+    /// A one-cycle schedule with the same peak rate for every group.
+    public convenience init(
+        _ optimizer: Optimizer, maxLR: Double, totalSteps: Int, pctStart: Double = 0.3, anneal: Anneal = .cos,
+        cycleMomentum: Bool = true, baseMomentum: Double = 0.85, maxMomentum: Double = 0.95,
+        divFactor: Double = 25, finalDivFactor: Double = 1e4, threePhase: Bool = false
+    ) throws {
+        try self.init(optimizer, maxLR: Array(repeating: maxLR, count: optimizer.paramGroups.count), totalSteps: totalSteps,
+            pctStart: pctStart, anneal: anneal, cycleMomentum: cycleMomentum, baseMomentum: baseMomentum,
+            maxMomentum: maxMomentum, divFactor: divFactor, finalDivFactor: finalDivFactor, threePhase: threePhase)
+    }
+
+    /// A one-cycle schedule over `optimizer`'s groups with one peak rate per group.
     public init(
         _ optimizer: Optimizer, maxLR: [Double], totalSteps: Int, pctStart: Double = 0.3, anneal: Anneal = .cos,
         cycleMomentum: Bool = true, baseMomentum: Double = 0.85, maxMomentum: Double = 0.95,
@@ -28,7 +39,8 @@ public final class OneCycleLR: LRScheduler, @unchecked Sendable {
         let n = "OneCycleLR", groups = optimizer.paramGroups.count
         try OptimError.check(totalSteps > 0, n, "Expected positive integer total_steps, but got \(totalSteps)")
         try OptimError.check(pctStart >= 0 && pctStart <= 1, n, "Expected float between 0 and 1 pct_start, but got \(py(pctStart))")
-        try OptimError.check(maxLR.count == 1 || maxLR.count == groups, n, "expected \(groups) values for max_lr, got \(maxLR.count)")
+        try OptimError.check(maxLR.count == groups, n, "max_lr must have the same length as optimizer.param_groups. "
+            + "max_lr has \(maxLR.count) values, param_groups has \(groups).")
         let total = Double(totalSteps)
         phases = threePhase ? [
             Phase(endStep: pctStart * total - 1, startLR: "initial_lr", endLR: "max_lr",
@@ -52,7 +64,7 @@ public final class OneCycleLR: LRScheduler, @unchecked Sendable {
                 "optimizer must support momentum or beta1 with `cycle_momentum` option enabled")
         }
         for i in 0..<groups {
-            let top = maxLR.count == 1 ? maxLR[0] : maxLR[i]
+            let top = maxLR[i]
             let initial = top / divFactor
             optimizer.paramGroups[i]["initial_lr"] = .double(initial)
             optimizer.paramGroups[i]["max_lr"] = .double(top)
