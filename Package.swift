@@ -13,6 +13,7 @@ let package = Package(
         .package(path: "Packages/Core"),
         .package(path: "Packages/Autograd"),
         .package(path: "Packages/Data"),
+        .package(path: "Packages/Optim"),
         .package(path: "Datasets/CSV"),
         .package(path: "Plugins/Distance"),
         .package(path: "Tools/CLI"),
@@ -24,6 +25,7 @@ let package = Package(
                 .product(name: "EmberCore", package: "Core"),
                 .product(name: "EmberAutograd", package: "Autograd"),
                 .product(name: "EmberData", package: "Data"),
+                .product(name: "EmberOptim", package: "Optim"),
                 .product(name: "EmberDistance", package: "Distance"),
                 .product(name: "EmberCSV", package: "CSV"),
             ]
@@ -53,6 +55,16 @@ let package = Package(
                 .product(name: "EmberCore", package: "Core"),
             ],
             path: "Packages/Data/Tests/EmberDataTests",
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EmberOptimTests",
+            dependencies: [
+                .product(name: "EmberOptim", package: "Optim"),
+                .product(name: "EmberCore", package: "Core"),
+                .product(name: "EmberAutograd", package: "Autograd"),
+            ],
+            path: "Packages/Optim/Tests/EmberOptimTests",
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

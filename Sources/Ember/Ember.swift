@@ -2,5 +2,6 @@
 @_exported import EmberCore
 @_exported import EmberAutograd
 @_exported import EmberData
+@_exported import EmberOptim
 @_exported import EmberDistance
 @_exported import EmberCSV
