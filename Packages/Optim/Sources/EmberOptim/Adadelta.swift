@@ -74,18 +74,32 @@ public final class Adadelta: Optimizer, @unchecked Sendable {
         }
     }
 
-    static func fused<T: FloatElement>(_ p: Tensor, _ g: Tensor, _ sq: Tensor, _ acc: Tensor, _ o: Options, _ t: T.Type) {
-        let pp = Fused.ptr(p, T.self), gp = Fused.ptr(g, T.self), sp = Fused.ptr(sq, T.self), ap = Fused.ptr(acc, T.self)
-        let sign: T = o.maximize ? -1 : 1, wd = T(o.weightDecay), useWD = o.weightDecay != 0
-        let rho = T(o.rho), omr = T(1 - o.rho), eps = T(o.eps), negLR = T(-o.lr)
-        for i in 0..<p.count {
-            var gi = sign * gp[i]
-            if useWD { gi = gi + wd * pp[i] }
-            let s = sp[i] * rho + omr * gi * gi
-            sp[i] = s
-            let delta = (ap[i] + eps).squareRoot() / (s + eps).squareRoot() * gi
-            ap[i] = ap[i] * rho + omr * delta * delta
-            pp[i] = pp[i] + negLR * delta
+    static func fused<T: FusedScalar>(_ p: Tensor, _ g: Tensor, _ sq: Tensor, _ acc: Tensor, _ o: Options, _ t: T.Type) {
+        Kernel<T>(
+            count: p.count, pp: Fused.ptr(p, T.self), gp: Fused.ptr(g, T.self), sp: Fused.ptr(sq, T.self),
+            ap: Fused.ptr(acc, T.self), useWD: o.weightDecay != 0, sign: o.maximize ? -1 : 1, wd: T(o.weightDecay),
+            rho: T(o.rho), oneMinusRho: T(1 - o.rho), eps: T(o.eps), negLR: T(-o.lr)
+        ).run()
+    }
+
+    /// Adadelta's per-element update.
+    struct Kernel<T: FusedScalar>: FusedKernel {
+        let count: Int
+        let pp, gp, sp, ap: UnsafeMutablePointer<T>
+        let useWD: Bool
+        let sign, wd, rho, oneMinusRho, eps, negLR: T
+
+        @inline(__always)
+        func lane<L: FusedLane>(_ i: Int, _ type: L.Type) where L.Scalar == T {
+            let p = L.load(pp, i)
+            var g = L(splat: sign) * L.load(gp, i)
+            if useWD { g = g + L(splat: wd) * p }
+            let s = L.load(sp, i) * L(splat: rho) + L(splat: oneMinusRho) * g * g
+            s.store(sp, i)
+            let a = L.load(ap, i)
+            let delta = (a + L(splat: eps)).sqrt() / (s + L(splat: eps)).sqrt() * g
+            (a * L(splat: rho) + L(splat: oneMinusRho) * delta * delta).store(ap, i)
+            (p + L(splat: negLR) * delta).store(pp, i)
         }
     }
 }

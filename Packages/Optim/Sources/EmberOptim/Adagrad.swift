@@ -73,16 +73,28 @@ public final class Adagrad: Optimizer, @unchecked Sendable {
         }
     }
 
-    static func fused<T: FloatElement>(_ p: Tensor, _ g: Tensor, _ sum: Tensor, _ o: Options, clr: Double, _ t: T.Type) {
-        let pp = Fused.ptr(p, T.self), gp = Fused.ptr(g, T.self), sp = Fused.ptr(sum, T.self)
-        let sign: T = o.maximize ? -1 : 1, wd = T(o.weightDecay), useWD = o.weightDecay != 0
-        let eps = T(o.eps), negLR = T(-clr)
-        for i in 0..<p.count {
-            var gi = sign * gp[i]
-            if useWD { gi = gi + wd * pp[i] }
-            let s = sp[i] + gi * gi
-            sp[i] = s
-            pp[i] = pp[i] + negLR * gi / (s.squareRoot() + eps)
+    static func fused<T: FusedScalar>(_ p: Tensor, _ g: Tensor, _ sum: Tensor, _ o: Options, clr: Double, _ t: T.Type) {
+        Kernel<T>(
+            count: p.count, pp: Fused.ptr(p, T.self), gp: Fused.ptr(g, T.self), sp: Fused.ptr(sum, T.self),
+            useWD: o.weightDecay != 0, sign: o.maximize ? -1 : 1, wd: T(o.weightDecay), eps: T(o.eps), negLR: T(-clr)
+        ).run()
+    }
+
+    /// Adagrad's per-element update.
+    struct Kernel<T: FusedScalar>: FusedKernel {
+        let count: Int
+        let pp, gp, sp: UnsafeMutablePointer<T>
+        let useWD: Bool
+        let sign, wd, eps, negLR: T
+
+        @inline(__always)
+        func lane<L: FusedLane>(_ i: Int, _ type: L.Type) where L.Scalar == T {
+            let p = L.load(pp, i)
+            var g = L(splat: sign) * L.load(gp, i)
+            if useWD { g = g + L(splat: wd) * p }
+            let s = L.load(sp, i) + g * g
+            s.store(sp, i)
+            (p + L(splat: negLR) * g / (s.sqrt() + L(splat: eps))).store(pp, i)
         }
     }
 }

@@ -71,34 +71,43 @@ public class Adam: Optimizer, @unchecked Sendable {
     }
 
     /// The fused update of one contiguous parameter.
-    static func fused<T: FloatElement>(
+    static func fused<T: FusedScalar>(
         _ p: Tensor, _ g: Tensor, _ m: Tensor, _ v: Tensor, _ vmax: Tensor?, _ o: Options, step: Double, _ t: T.Type
     ) {
-        let n = p.count
-        let pp = Fused.ptr(p, T.self), gp = Fused.ptr(g, T.self), mp = Fused.ptr(m, T.self), vp = Fused.ptr(v, T.self)
         let stepSize = o.lr / (1 - powd(o.beta1, step))
-        let bc2Sqrt = T((1 - powd(o.beta2, step)).squareRoot())
-        let sign: T = o.maximize ? -1 : 1
-        let l2 = T(o.decoupled ? 0 : o.weightDecay), decay = T(o.decoupled ? 1 - o.lr * o.weightDecay : 1)
-        let useL2 = !o.decoupled && o.weightDecay != 0, useDecay = o.decoupled && o.weightDecay != 0
-        let w1 = T(1 - o.beta1), small = Swift.abs(1 - o.beta1) < 0.5
-        let b2 = T(o.beta2), omb2 = T(1 - o.beta2), eps = T(o.eps), negStep = T(-stepSize)
-        let maxp = Fused.ptr(vmax, T.self)
-        for i in 0..<n {
-            var pi = pp[i], gi = sign * gp[i]
-            if useDecay { pi = pi * decay }
-            if useL2 { gi = gi + l2 * pi }
-            let mi = Fused.lerp(mp[i], gi, w1, small: small)
-            mp[i] = mi
-            let vi = vp[i] * b2 + omb2 * gi * gi
-            vp[i] = vi
-            var d = vi
-            if let maxp {
-                let mx = maxp[i]
-                d = mx.isNaN || mx > vi ? mx : vi
-                maxp[i] = d
+        let pp = Fused.ptr(p, T.self)
+        Kernel<T>(
+            count: p.count, pp: pp, gp: Fused.ptr(g, T.self), mp: Fused.ptr(m, T.self), vp: Fused.ptr(v, T.self),
+            maxp: Fused.ptr(vmax, T.self) ?? pp, amsgrad: vmax != nil,
+            useDecay: o.decoupled && o.weightDecay != 0, useL2: !o.decoupled && o.weightDecay != 0,
+            small: Swift.abs(1 - o.beta1) < 0.5, sign: o.maximize ? -1 : 1, decay: T(1 - o.lr * o.weightDecay),
+            l2: T(o.weightDecay), w1: T(1 - o.beta1), b2: T(o.beta2), omb2: T(1 - o.beta2), eps: T(o.eps),
+            negStep: T(-stepSize), bc2Sqrt: T((1 - powd(o.beta2, step)).squareRoot())
+        ).run()
+    }
+
+    /// Adam's per-element update: `p·decay`, `g + l2·p`, the moments, then the step.
+    struct Kernel<T: FusedScalar>: FusedKernel {
+        let count: Int
+        let pp, gp, mp, vp, maxp: UnsafeMutablePointer<T>
+        let amsgrad, useDecay, useL2, small: Bool
+        let sign, decay, l2, w1, b2, omb2, eps, negStep, bc2Sqrt: T
+
+        @inline(__always)
+        func lane<L: FusedLane>(_ i: Int, _ type: L.Type) where L.Scalar == T {
+            var p = L.load(pp, i), g = L(splat: sign) * L.load(gp, i)
+            if useDecay { p = p * L(splat: decay) }
+            if useL2 { g = g + L(splat: l2) * p }
+            let m = L.load(mp, i).lerp(g, w1, small: small)
+            m.store(mp, i)
+            let v = L.load(vp, i) * L(splat: b2) + L(splat: omb2) * g * g
+            v.store(vp, i)
+            var d = v
+            if amsgrad {
+                d = L.load(maxp, i).nanMax(v)
+                d.store(maxp, i)
             }
-            pp[i] = pi + negStep * mi / (d.squareRoot() / bc2Sqrt + eps)
+            (p + L(splat: negStep) * m / (d.sqrt() / L(splat: bc2Sqrt) + L(splat: eps))).store(pp, i)
         }
     }
 

@@ -37,10 +37,10 @@ struct AdamLike {
 
         /// The parameter after decoupled decay and the gradient after maximize and L2 decay.
         @inline(__always)
-        func decayed(_ p: T, _ g: T) -> (T, T) {
-            var pi = p, gi = sign * g
-            if useDecay { pi = pi * decay }
-            if useL2 { gi = gi + l2 * pi }
+        func decayed<L: FusedLane>(_ p: L, _ g: L) -> (L, L) where L.Scalar == T {
+            var pi = p, gi = L(splat: sign) * g
+            if useDecay { pi = pi * L(splat: decay) }
+            if useL2 { gi = gi + L(splat: l2) * pi }
             return (pi, gi)
         }
     }

@@ -66,19 +66,32 @@ public final class Adamax: Optimizer, @unchecked Sendable {
         }
     }
 
-    static func fused<T: FloatElement>(_ p: Tensor, _ g: Tensor, _ m: Tensor, _ u: Tensor, _ o: Options, clr: Double, _ t: T.Type) {
-        let pp = Fused.ptr(p, T.self), gp = Fused.ptr(g, T.self), mp = Fused.ptr(m, T.self), up = Fused.ptr(u, T.self)
-        let sign: T = o.maximize ? -1 : 1, wd = T(o.weightDecay), useWD = o.weightDecay != 0
-        let w1 = T(1 - o.beta1), small = Swift.abs(1 - o.beta1) < 0.5, b2 = T(o.beta2), eps = T(o.eps), negLR = T(-clr)
-        for i in 0..<p.count {
-            var gi = sign * gp[i]
-            if useWD { gi = gi + wd * pp[i] }
-            let mi = Fused.lerp(mp[i], gi, w1, small: small)
-            mp[i] = mi
-            let a = up[i] * b2, b = gi.magnitude + eps
-            let ui = a.isNaN || a > b ? a : b
-            up[i] = ui
-            pp[i] = pp[i] + negLR * mi / ui
+    static func fused<T: FusedScalar>(_ p: Tensor, _ g: Tensor, _ m: Tensor, _ u: Tensor, _ o: Options, clr: Double, _ t: T.Type) {
+        Kernel<T>(
+            count: p.count, pp: Fused.ptr(p, T.self), gp: Fused.ptr(g, T.self), mp: Fused.ptr(m, T.self),
+            up: Fused.ptr(u, T.self), useWD: o.weightDecay != 0, small: Swift.abs(1 - o.beta1) < 0.5,
+            sign: o.maximize ? -1 : 1, wd: T(o.weightDecay), w1: T(1 - o.beta1), b2: T(o.beta2), eps: T(o.eps),
+            negLR: T(-clr)
+        ).run()
+    }
+
+    /// Adamax's per-element update.
+    struct Kernel<T: FusedScalar>: FusedKernel {
+        let count: Int
+        let pp, gp, mp, up: UnsafeMutablePointer<T>
+        let useWD, small: Bool
+        let sign, wd, w1, b2, eps, negLR: T
+
+        @inline(__always)
+        func lane<L: FusedLane>(_ i: Int, _ type: L.Type) where L.Scalar == T {
+            let p = L.load(pp, i)
+            var g = L(splat: sign) * L.load(gp, i)
+            if useWD { g = g + L(splat: wd) * p }
+            let m = L.load(mp, i).lerp(g, w1, small: small)
+            m.store(mp, i)
+            let u = (L.load(up, i) * L(splat: b2)).nanMax(g.absolute() + L(splat: eps))
+            u.store(up, i)
+            (p + L(splat: negLR) * m / u).store(pp, i)
         }
     }
 }

@@ -36,12 +36,6 @@ enum Fused {
     static func bump(_ tensors: Tensor?...) {
         for t in tensors { t?.storage.bumpVersion() }
     }
-
-    /// PyTorch's `lerp`: `a + w (b - a)` for `|w| < 0.5`, else `b - (b - a)(1 - w)`.
-    @inline(__always)
-    static func lerp<T: FloatElement>(_ a: T, _ b: T, _ w: T, small: Bool) -> T {
-        small ? a + w * (b - a) : b - (b - a) * (1 - w)
-    }
 }
 
 /// The reference path's building blocks: PyTorch's in-place compound operations written

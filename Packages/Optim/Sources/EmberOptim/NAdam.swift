@@ -74,21 +74,33 @@ public final class NAdam: Optimizer, @unchecked Sendable {
         }
     }
 
-    static func fused<T: FloatElement>(
+    static func fused<T: FusedScalar>(
         _ p: Tensor, _ g: Tensor, _ m: Tensor, _ v: Tensor, _ o: AdamLike, _ c: AdamLike.Coefficients, _ t: T.Type
     ) {
-        let pp = Fused.ptr(p, T.self), gp = Fused.ptr(g, T.self), mp = Fused.ptr(m, T.self), vp = Fused.ptr(v, T.self)
-        let k = o.kernelConstants(T.self)
-        let bc2 = T(c.bc2), eps = T(o.eps), gs = T(c.gradScale), ms = T(c.avgScale)
-        for i in 0..<p.count {
-            let (pi, gi) = k.decayed(pp[i], gp[i])
-            let mi = Fused.lerp(mp[i], gi, k.w1, small: k.small)
-            mp[i] = mi
-            let vi = vp[i] * k.b2 + k.omb2 * gi * gi
-            vp[i] = vi
-            let d = (vi / bc2).squareRoot() + eps
-            let q = pi + gs * gi / d
-            pp[i] = q + ms * mi / d
+        Kernel<T>(
+            count: p.count, pp: Fused.ptr(p, T.self), gp: Fused.ptr(g, T.self), mp: Fused.ptr(m, T.self),
+            vp: Fused.ptr(v, T.self), k: o.kernelConstants(T.self), bc2: T(c.bc2), eps: T(o.eps),
+            gradScale: T(c.gradScale), avgScale: T(c.avgScale)
+        ).run()
+    }
+
+    /// NAdam's per-element update.
+    struct Kernel<T: FusedScalar>: FusedKernel {
+        let count: Int
+        let pp, gp, mp, vp: UnsafeMutablePointer<T>
+        let k: AdamLike.Constants<T>
+        let bc2, eps, gradScale, avgScale: T
+
+        @inline(__always)
+        func lane<L: FusedLane>(_ i: Int, _ type: L.Type) where L.Scalar == T {
+            let (p, g) = k.decayed(L.load(pp, i), L.load(gp, i))
+            let m = L.load(mp, i).lerp(g, k.w1, small: k.small)
+            m.store(mp, i)
+            let v = L.load(vp, i) * L(splat: k.b2) + L(splat: k.omb2) * g * g
+            v.store(vp, i)
+            let d = (v / L(splat: bc2)).sqrt() + L(splat: eps)
+            let q = p + L(splat: gradScale) * g / d
+            (q + L(splat: avgScale) * m / d).store(pp, i)
         }
     }
 }

@@ -68,23 +68,35 @@ public final class RAdam: Optimizer, @unchecked Sendable {
         }
     }
 
-    static func fused<T: FloatElement>(
+    static func fused<T: FusedScalar>(
         _ p: Tensor, _ g: Tensor, _ m: Tensor, _ v: Tensor, _ o: AdamLike, bc1: Double, bc2: Double, rect: Double?,
         _ t: T.Type
     ) {
-        let pp = Fused.ptr(p, T.self), gp = Fused.ptr(g, T.self), mp = Fused.ptr(m, T.self), vp = Fused.ptr(v, T.self)
-        let k = o.kernelConstants(T.self)
-        let bc1T = T(bc1), lr = T(o.lr), sqrtBC2 = T(bc2.squareRoot()), eps = T(o.eps), r = T(rect ?? 1)
-        let rectified = rect != nil
-        for i in 0..<p.count {
-            let (pi, gi) = k.decayed(pp[i], gp[i])
-            let mi = Fused.lerp(mp[i], gi, k.w1, small: k.small)
-            mp[i] = mi
-            let vi = vp[i] * k.b2 + k.omb2 * gi * gi
-            vp[i] = vi
-            var u = mi / bc1T * lr
-            if rectified { u = u * (sqrtBC2 / (vi.squareRoot() + eps)) * r }
-            pp[i] = pi + -1 * u
+        Kernel<T>(
+            count: p.count, pp: Fused.ptr(p, T.self), gp: Fused.ptr(g, T.self), mp: Fused.ptr(m, T.self),
+            vp: Fused.ptr(v, T.self), k: o.kernelConstants(T.self), rectified: rect != nil, bc1: T(bc1), lr: T(o.lr),
+            sqrtBC2: T(bc2.squareRoot()), eps: T(o.eps), rect: T(rect ?? 1)
+        ).run()
+    }
+
+    /// RAdam's per-element update.
+    struct Kernel<T: FusedScalar>: FusedKernel {
+        let count: Int
+        let pp, gp, mp, vp: UnsafeMutablePointer<T>
+        let k: AdamLike.Constants<T>
+        let rectified: Bool
+        let bc1, lr, sqrtBC2, eps, rect: T
+
+        @inline(__always)
+        func lane<L: FusedLane>(_ i: Int, _ type: L.Type) where L.Scalar == T {
+            let (p, g) = k.decayed(L.load(pp, i), L.load(gp, i))
+            let m = L.load(mp, i).lerp(g, k.w1, small: k.small)
+            m.store(mp, i)
+            let v = L.load(vp, i) * L(splat: k.b2) + L(splat: k.omb2) * g * g
+            v.store(vp, i)
+            var u = m / L(splat: bc1) * L(splat: lr)
+            if rectified { u = u * (L(splat: sqrtBC2) / (v.sqrt() + L(splat: eps))) * L(splat: rect) }
+            (p + L(splat: -1) * u).store(pp, i)
         }
     }
 }

@@ -72,34 +72,47 @@ public final class RMSprop: Optimizer, @unchecked Sendable {
         }
     }
 
-    static func fused<T: FloatElement>(
+    static func fused<T: FusedScalar>(
         _ p: Tensor, _ g: Tensor, _ sq: Tensor, _ buf: Tensor?, _ avg: Tensor?, _ o: Options, _ t: T.Type
     ) {
-        let pp = Fused.ptr(p, T.self), gp = Fused.ptr(g, T.self), sp = Fused.ptr(sq, T.self)
-        let bp = Fused.ptr(buf, T.self), ap = Fused.ptr(avg, T.self)
-        let sign: T = o.maximize ? -1 : 1, wd = T(o.weightDecay), useWD = o.weightDecay != 0
-        let alpha = T(o.alpha), oma = T(1 - o.alpha), small = Swift.abs(1 - o.alpha) < 0.5
-        let eps = T(o.eps), mom = T(o.momentum), negLR = T(-o.lr)
-        for i in 0..<p.count {
-            var gi = sign * gp[i]
-            if useWD { gi = gi + wd * pp[i] }
-            let s = sp[i] * alpha + oma * gi * gi
-            sp[i] = s
-            var a: T
-            if let ap {
-                let ga = Fused.lerp(ap[i], gi, oma, small: small)
-                ap[i] = ga
-                a = (s + (-1 * ga) * ga).squareRoot()
+        let pp = Fused.ptr(p, T.self)
+        Kernel<T>(
+            count: p.count, pp: pp, gp: Fused.ptr(g, T.self), sp: Fused.ptr(sq, T.self), bp: Fused.ptr(buf, T.self) ?? pp,
+            ap: Fused.ptr(avg, T.self) ?? pp, hasBuffer: buf != nil, centered: avg != nil, useWD: o.weightDecay != 0,
+            small: Swift.abs(1 - o.alpha) < 0.5, sign: o.maximize ? -1 : 1, wd: T(o.weightDecay), alpha: T(o.alpha),
+            oneMinusAlpha: T(1 - o.alpha), eps: T(o.eps), momentum: T(o.momentum), negLR: T(-o.lr)
+        ).run()
+    }
+
+    /// RMSprop's per-element update.
+    struct Kernel<T: FusedScalar>: FusedKernel {
+        let count: Int
+        let pp, gp, sp, bp, ap: UnsafeMutablePointer<T>
+        let hasBuffer, centered, useWD, small: Bool
+        let sign, wd, alpha, oneMinusAlpha, eps, momentum, negLR: T
+
+        @inline(__always)
+        func lane<L: FusedLane>(_ i: Int, _ type: L.Type) where L.Scalar == T {
+            let p = L.load(pp, i)
+            var g = L(splat: sign) * L.load(gp, i)
+            if useWD { g = g + L(splat: wd) * p }
+            let s = L.load(sp, i) * L(splat: alpha) + L(splat: oneMinusAlpha) * g * g
+            s.store(sp, i)
+            var a: L
+            if centered {
+                let ga = L.load(ap, i).lerp(g, oneMinusAlpha, small: small)
+                ga.store(ap, i)
+                a = (s + (L(splat: -1) * ga) * ga).sqrt()
             } else {
-                a = s.squareRoot()
+                a = s.sqrt()
             }
-            a = a + eps
-            if let bp {
-                let b = bp[i] * mom + gi / a
-                bp[i] = b
-                pp[i] = pp[i] + negLR * b
+            a = a + L(splat: eps)
+            if hasBuffer {
+                let b = L.load(bp, i) * L(splat: momentum) + g / a
+                b.store(bp, i)
+                (p + L(splat: negLR) * b).store(pp, i)
             } else {
-                pp[i] = pp[i] + negLR * gi / a
+                (p + L(splat: negLR) * g / a).store(pp, i)
             }
         }
     }

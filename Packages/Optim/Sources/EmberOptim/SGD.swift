@@ -47,10 +47,14 @@ public final class SGD: Optimizer, @unchecked Sendable {
         let o = try Options(group)
         for p in group.params {
             guard let g = p.grad else { continue }
-            let st = try state(for: p, group: group)
-            let first = o.momentum != 0 && st.buffers[0] == nil
-            if first { st.buffers[0] = zerosBuffer(like: p) }
-            let buf = o.momentum != 0 ? st.buffers[0] : nil
+            // Like PyTorch, SGD keeps state (the momentum buffer) only when momentum is used.
+            var buf: Tensor?, first = false
+            if o.momentum != 0 {
+                let st = try state(for: p, group: group)
+                first = st.buffers[0] == nil
+                if first { st.buffers[0] = zerosBuffer(like: p) }
+                buf = st.buffers[0]
+            }
             if Fused.eligible(p, g, buf) {
                 switch p.dtype {
                 case .float32: Self.fused(p, g, buf, o, first: first, Float.self)
@@ -64,27 +68,34 @@ public final class SGD: Optimizer, @unchecked Sendable {
     }
 
     /// The fused update of one contiguous parameter.
+    static func fused<T: FusedScalar>(_ p: Tensor, _ g: Tensor, _ buf: Tensor?, _ o: Options, first: Bool, _ t: T.Type) {
+        let pp = Fused.ptr(p, T.self)
+        Kernel<T>(
+            count: p.count, pp: pp, gp: Fused.ptr(g, T.self), bp: Fused.ptr(buf, T.self) ?? pp, hasBuffer: buf != nil,
+            first: first, nesterov: o.nesterov, useWD: o.weightDecay != 0, sign: o.maximize ? -1 : 1,
+            wd: T(o.weightDecay), negLR: T(-o.lr), momentum: T(o.momentum), keep: T(1 - o.dampening)
+        ).run()
+    }
 
-    static func fused<T: FloatElement>(_ p: Tensor, _ g: Tensor, _ buf: Tensor?, _ o: Options, first: Bool, _ t: T.Type) {
-        let n = p.count
-        let pp = Fused.ptr(p, T.self), gp = Fused.ptr(g, T.self)
-        let sign: T = o.maximize ? -1 : 1, wd = T(o.weightDecay), negLR = T(-o.lr)
-        guard let bp = Fused.ptr(buf, T.self) else {
-            for i in 0..<n {
-                var gi = sign * gp[i]
-                if o.weightDecay != 0 { gi = gi + wd * pp[i] }
-                pp[i] = pp[i] + negLR * gi
+    /// SGD's per-element update.
+    struct Kernel<T: FusedScalar>: FusedKernel {
+        let count: Int
+        let pp, gp, bp: UnsafeMutablePointer<T>
+        let hasBuffer, first, nesterov, useWD: Bool
+        let sign, wd, negLR, momentum, keep: T
+
+        @inline(__always)
+        func lane<L: FusedLane>(_ i: Int, _ type: L.Type) where L.Scalar == T {
+            let p = L.load(pp, i)
+            var g = L(splat: sign) * L.load(gp, i)
+            if useWD { g = g + L(splat: wd) * p }
+            var d = g
+            if hasBuffer {
+                let b = first ? g : L.load(bp, i) * L(splat: momentum) + L(splat: keep) * g
+                b.store(bp, i)
+                d = nesterov ? g + L(splat: momentum) * b : b
             }
-            return
-        }
-        let mom = T(o.momentum), keep = T(1 - o.dampening)
-        for i in 0..<n {
-            var gi = sign * gp[i]
-            if o.weightDecay != 0 { gi = gi + wd * pp[i] }
-            let b = first ? gi : bp[i] * mom + keep * gi
-            bp[i] = b
-            let d = o.nesterov ? gi + mom * b : b
-            pp[i] = pp[i] + negLR * d
+            (p + L(splat: negLR) * d).store(pp, i)
         }
     }
 

@@ -46,6 +46,13 @@ import Testing
         }
     }
 
+    @Test func plainSGDKeepsNoState() throws {
+        let mlp = MLP(), opt = try SGD(mlp.params, lr: 0.1)
+        try mlp.backward(opt)
+        try opt.step()
+        #expect(opt.stateDict().state.isEmpty && opt.state.isEmpty)
+    }
+
     @Test func flatFormUsesPyTorchKeys() throws {
         let (_, opt) = try Self.trained("Adam", steps: 2)
         let (tensors, metadata) = opt.stateDict().flattened()
