@@ -14,6 +14,7 @@ let package = Package(
         .package(path: "Packages/Autograd"),
         .package(path: "Packages/NN"),
         .package(path: "Packages/Data"),
+        .package(path: "Packages/Optim"),
         .package(path: "Datasets/CSV"),
         .package(path: "Datasets/Image"),
         .package(path: "Plugins/Distance"),
@@ -28,6 +29,7 @@ let package = Package(
                 .product(name: "EmberAutograd", package: "Autograd"),
                 .product(name: "EmberNN", package: "NN"),
                 .product(name: "EmberData", package: "Data"),
+                .product(name: "EmberOptim", package: "Optim"),
                 .product(name: "EmberDistance", package: "Distance"),
                 .product(name: "EmberCSV", package: "CSV"),
                 .product(name: "EmberImage", package: "Image"),
@@ -70,6 +72,16 @@ let package = Package(
                 .product(name: "EmberCore", package: "Core"),
             ],
             path: "Packages/Data/Tests/EmberDataTests",
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EmberOptimTests",
+            dependencies: [
+                .product(name: "EmberOptim", package: "Optim"),
+                .product(name: "EmberCore", package: "Core"),
+                .product(name: "EmberAutograd", package: "Autograd"),
+            ],
+            path: "Packages/Optim/Tests/EmberOptimTests",
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -34,12 +34,32 @@ def torch_figures():
         for _ in range(1000): y = y * c1
         y.backward()
     out['chain_1000_forward_backward_us'] = bench(chain, 20) * 1e6
+    out.update(optim_figures(torch))
     n = 16 * 1024 * 1024
     x = torch.randn(n); y = torch.randn(n)
     out['add_16M_GBps'] = 12 * n / bench(lambda: torch.add(x, y), 20) / 1e9
     out['mul_16M_GBps'] = 12 * n / bench(lambda: torch.mul(x, y), 20) / 1e9
     out['exp_16M_GBps'] = 8 * n / bench(lambda: torch.exp(x), 20) / 1e9
     out['sum_16M_GBps'] = 4 * n / bench(lambda: x.sum(), 20) / 1e9
+    return out
+
+def optim_figures(torch):
+    """The MLP 784-256-10 Adam training step (batch 128) and Adam's update alone."""
+    def params():
+        ps = [torch.randn(784, 256) * 0.05, torch.zeros(256), torch.randn(256, 10) * 0.05, torch.zeros(10)]
+        return [p.requires_grad_() for p in ps]
+    ps = params(); x = torch.randn(128, 784); target = torch.randint(0, 10, (128,))
+    opt = torch.optim.Adam(ps, lr=1e-3)
+    def train_step():
+        opt.zero_grad()
+        logits = torch.relu(x @ ps[0] + ps[1]) @ ps[2] + ps[3]
+        torch.nn.functional.cross_entropy(logits, target).backward()
+        opt.step()
+    out = {'mlp_784_256_10_adam_step_ms': bench(train_step, 50) * 1e3}
+    qs = params()
+    for q in qs: q.grad = torch.randn_like(q)
+    opt2 = torch.optim.Adam(qs, lr=1e-3)
+    out['adam_update_203k_params_us'] = bench(opt2.step, 200) * 1e6
     return out
 
 def ember_figures(name_filter):

@@ -3,6 +3,7 @@
 @_exported import EmberAutograd
 @_exported import EmberNN
 @_exported import EmberData
+@_exported import EmberOptim
 @_exported import EmberDistance
 @_exported import EmberCSV
 @_exported import EmberImage
