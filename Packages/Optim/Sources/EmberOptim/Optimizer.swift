@@ -68,7 +68,9 @@ open class Optimizer: @unchecked Sendable {
                 if setToNone {
                     p.grad = nil
                 } else {
+                    // As PyTorch: a gradient with history is detached, a leaf one stops requiring grad.
                     let plain = g.gradFn == nil ? g : g.detach()
+                    if plain.requiresGrad { try? plain.requiresGrad_(false) }
                     noGrad { zeroInPlace(plain) }
                     p.grad = plain
                 }
