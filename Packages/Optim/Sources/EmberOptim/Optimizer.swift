@@ -70,7 +70,7 @@ open class Optimizer: @unchecked Sendable {
                 } else {
                     // As PyTorch: a gradient with history is detached, a leaf one stops requiring grad.
                     let plain = g.gradFn == nil ? g : g.detach()
-                    if plain.requiresGrad { try? plain.requiresGrad_(false) }
+                    if plain.requiresGrad { _ = try? plain.requiresGrad_(false) }
                     noGrad { zeroInPlace(plain) }
                     p.grad = plain
                 }

@@ -36,13 +36,22 @@ import Testing
         case "SequentialLR3":
             return try SequentialLR(o, schedulers: [StepLR(o, stepSize: 2, gamma: 0.5), CosineAnnealingLR(o, tMax: 6),
                                                     LinearLR(o, startFactor: 0.5, totalIters: 4)], milestones: [6, 15])
+        case "ConstantLR": return try ConstantLR(o, factor: 0.4, totalIters: 6)
+        case "MultiplicativeLR": return try MultiplicativeLR(o, lrLambdas: [{ _ in 0.9 }, { 1.0 - 0.01 * Double($0) }])
+        case "PolynomialLR": return try PolynomialLR(o, totalIters: 12, power: 2.0)
+        case "ChainedScheduler":
+            return try ChainedScheduler([ConstantLR(o, factor: 0.5, totalIters: 4), ExponentialLR(o, gamma: 0.9)])
+        case "SequentialLR4":
+            return try SequentialLR(o, schedulers: [ConstantLR(o, factor: 0.2, totalIters: 3),
+                                                    PolynomialLR(o, totalIters: 10, power: 0.5)], milestones: [4])
         default: fatalError(key)
         }
     }
 
     static let keys = ["StepLR", "MultiStepLR", "ExponentialLR", "CosineAnnealingLR", "CosineAnnealingWarmRestarts",
                        "CosineAnnealingWarmRestarts1", "LambdaLR", "LinearLR", "OneCycleLR", "OneCycleLRLinear3",
-                       "OneCycleLRAdam", "SequentialLR", "SequentialLR3"]
+                       "OneCycleLRAdam", "SequentialLR", "SequentialLR3", "ConstantLR", "MultiplicativeLR",
+                       "PolynomialLR", "ChainedScheduler", "SequentialLR4"]
 
     static func expected(_ key: String) -> (lrs: [[Double]], momentum: [[Double]]) {
         let d = schedFixture[key] as! [String: Any]
