@@ -130,3 +130,32 @@ import Testing
             .hasPrefix("param 'initial_lr' is not specified in param_groups[0]") == true)
     }
 }
+
+/// Schedulers driving optimizers on the MLP, against PyTorch's trajectories.
+@Suite struct ScheduledTrainingTests {
+    static func check(_ key: String, _ make: ([Tensor]) throws -> (Optimizer, LRScheduler)) throws {
+        let expected = ((fixture["scheduled"] as! [String: Any])[key] as! [Any]).map(numbers)
+        let mlp = MLP()
+        let (opt, sched) = try make(mlp.params)
+        for (k, e) in expected.enumerated() {
+            try mlp.backward(opt)
+            try opt.step()
+            try sched.step()
+            #expect(close(mlp.flat, e, tol: 1e-6), "\(key) step \(k + 1): max diff \(maxDiff(mlp.flat, e))")
+        }
+    }
+
+    @Test func sgdWithOneCycleMomentum() throws {
+        try Self.check("sgd_onecycle") { ps in
+            let opt = try SGD(ps, lr: 0.1, momentum: 0.9)
+            return (opt, try OneCycleLR(opt, maxLR: 0.5, totalSteps: 10))
+        }
+    }
+
+    @Test func adamWithStepLR() throws {
+        try Self.check("adam_steplr") { ps in
+            let opt = try Adam(ps, lr: 0.05)
+            return (opt, try StepLR(opt, stepSize: 3, gamma: 0.5))
+        }
+    }
+}
