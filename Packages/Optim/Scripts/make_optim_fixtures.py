@@ -97,6 +97,30 @@ def group_cases():
     return {'sgd': sgd, 'adam': adam}
 
 
+def scheduled_training():
+    """SGD with momentum driven by OneCycleLR (which also cycles the momentum), and Adam by
+    StepLR, on the MLP: the optimizers must read the groups' options at every step."""
+    out = {}
+    for name, make_opt, make_sched in [
+        ('sgd_onecycle', lambda ps: torch.optim.SGD(ps, lr=0.1, momentum=0.9, foreach=False),
+         lambda o: torch.optim.lr_scheduler.OneCycleLR(o, max_lr=0.5, total_steps=STEPS)),
+        ('adam_steplr', lambda ps: torch.optim.Adam(ps, lr=0.05, foreach=False),
+         lambda o: torch.optim.lr_scheduler.StepLR(o, step_size=3, gamma=0.5)),
+    ]:
+        ps = [p.clone().requires_grad_() for p in INIT]
+        opt = make_opt(ps)
+        sched = make_sched(opt)
+        traj = []
+        for _ in range(STEPS):
+            opt.zero_grad()
+            loss_fn(ps, torch.float64).backward()
+            opt.step()
+            sched.step()
+            traj.append(flat(ps))
+        out[name] = traj
+    return out
+
+
 def state_cases():
     out = {}
     for name, kw in [('SGD', {'lr': 0.1, 'momentum': 0.9}), ('Adam', {'lr': 0.01, 'amsgrad': True}),
@@ -150,6 +174,13 @@ SCHEDULERS = {
                                                 three_phase=True, pct_start=0.25),
     'SequentialLR': lambda o: S.SequentialLR(o, [S.LinearLR(o, start_factor=0.1, total_iters=5),
                                                  S.ExponentialLR(o, gamma=0.9)], milestones=[5]),
+    'ConstantLR': lambda o: S.ConstantLR(o, factor=0.4, total_iters=6),
+    'MultiplicativeLR': lambda o: S.MultiplicativeLR(o, [lambda e: 0.9, lambda e: 1.0 - 0.01 * e]),
+    'PolynomialLR': lambda o: S.PolynomialLR(o, total_iters=12, power=2.0),
+    'ChainedScheduler': lambda o: S.ChainedScheduler([S.ConstantLR(o, factor=0.5, total_iters=4),
+                                                      S.ExponentialLR(o, gamma=0.9)]),
+    'SequentialLR4': lambda o: S.SequentialLR(o, [S.ConstantLR(o, factor=0.2, total_iters=3),
+                                                  S.PolynomialLR(o, total_iters=10, power=0.5)], milestones=[4]),
     'SequentialLR3': lambda o: S.SequentialLR(o, [S.StepLR(o, step_size=2, gamma=0.5),
                                                   S.CosineAnnealingLR(o, T_max=6),
                                                   S.LinearLR(o, start_factor=0.5, total_iters=4)],
@@ -226,7 +257,7 @@ def error_cases():
 
 data = {
     'x': flat([X]), 'y': flat([Y]), 'init': [flat([t]) for t in INIT], 'shapes': [list(t.shape) for t in INIT],
-    'optim': optim_cases(), 'groups': group_cases(), 'state': state_cases(),
+    'optim': optim_cases(), 'groups': group_cases(), 'scheduled': scheduled_training(), 'state': state_cases(),
     'schedulers': scheduler_cases(), 'clip': clip_cases(), 'errors': error_cases(),
 }
 os.makedirs(os.path.dirname(OUT), exist_ok=True)

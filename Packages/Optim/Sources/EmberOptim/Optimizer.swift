@@ -6,6 +6,7 @@ import EmberCore
 ///
 /// A subclass declares its defaults and state layout in `init` and implements
 /// ``update(group:)``, which runs under ``noGrad(_:)`` and writes the parameters in place.
+/// Like PyTorch's, an optimizer is not synchronised: use it from one thread at a time.
 open class Optimizer: @unchecked Sendable {
     /// The optimizer's name in messages (`SGD`, `Adam`).
     public let name: String
@@ -68,7 +69,9 @@ open class Optimizer: @unchecked Sendable {
                 if setToNone {
                     p.grad = nil
                 } else {
+                    // As PyTorch: a gradient with history is detached, a leaf one stops requiring grad.
                     let plain = g.gradFn == nil ? g : g.detach()
+                    if plain.requiresGrad { _ = try? plain.requiresGrad_(false) }
                     noGrad { zeroInPlace(plain) }
                     p.grad = plain
                 }

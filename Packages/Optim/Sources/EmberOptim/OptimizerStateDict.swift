@@ -7,7 +7,7 @@ import EmberCore
 /// ``flattened()`` turns it into named tensors (`state.0.exp_avg`, `state.0.step`) and text
 /// metadata (`param_groups.0.lr`, `param_groups.0.params`), ready for a safetensors file;
 /// ``init(tensors:metadata:)`` reads that form back.
-public struct OptimizerStateDict: @unchecked Sendable {
+public struct OptimizerStateDict: Sendable {
     /// One group's hyperparameters and the indices of its parameters.
     public struct Group: Sendable, Equatable {
         /// The hyperparameters (`lr`, `betas`, ... and scheduler entries such as `initial_lr`).

@@ -7,7 +7,7 @@ import EmberCore
 /// let opt = try SGD([ParamGroup(params: [w1]), ParamGroup(params: [w2], options: ["lr": 0.1])],
 ///                   lr: 0.01, momentum: 0.9)
 /// ```
-public struct ParamGroup: @unchecked Sendable {
+public struct ParamGroup: Sendable {
     /// The tensors this group updates.
     public var params: [Tensor]
     /// The hyperparameters (`lr`, `momentum`, `betas`, ...), keyed by PyTorch's names.

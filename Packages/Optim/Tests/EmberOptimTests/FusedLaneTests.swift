@@ -46,3 +46,24 @@ import Testing
         }
     }
 }
+
+/// Half-precision parameters take the tensor-operation path.
+@Suite struct HalfPrecisionTests {
+    @Test(arguments: [DType.float16, .bfloat16])
+    func halfParametersFollowTheFloat32Trajectory(_ dtype: DType) throws {
+        for name in ["SGD", "Adam", "RMSprop", "NAdam"] {
+            let half = FusedLaneTests.parameter(dtype), single = FusedLaneTests.parameter(.float32)
+            let a = try makeOptimizer(name, [ParamGroup(params: [half], options: ["lr": 0.01])])
+            let b = try makeOptimizer(name, [ParamGroup(params: [single], options: ["lr": 0.01])])
+            for step in 0..<3 {
+                half.grad = FusedLaneTests.gradient(dtype, step: step)
+                single.grad = FusedLaneTests.gradient(.float32, step: step)
+                try a.step()
+                try b.step()
+            }
+            #expect(half.dtype == dtype)
+            #expect(close(doubles(half), doubles(single), tol: dtype == .float16 ? 4e-3 : 2e-2), "\(name) \(dtype)")
+            #expect(doubles(half) != doubles(FusedLaneTests.parameter(dtype)))
+        }
+    }
+}

@@ -36,13 +36,22 @@ import Testing
         case "SequentialLR3":
             return try SequentialLR(o, schedulers: [StepLR(o, stepSize: 2, gamma: 0.5), CosineAnnealingLR(o, tMax: 6),
                                                     LinearLR(o, startFactor: 0.5, totalIters: 4)], milestones: [6, 15])
+        case "ConstantLR": return try ConstantLR(o, factor: 0.4, totalIters: 6)
+        case "MultiplicativeLR": return try MultiplicativeLR(o, lrLambdas: [{ _ in 0.9 }, { 1.0 - 0.01 * Double($0) }])
+        case "PolynomialLR": return try PolynomialLR(o, totalIters: 12, power: 2.0)
+        case "ChainedScheduler":
+            return try ChainedScheduler([ConstantLR(o, factor: 0.5, totalIters: 4), ExponentialLR(o, gamma: 0.9)])
+        case "SequentialLR4":
+            return try SequentialLR(o, schedulers: [ConstantLR(o, factor: 0.2, totalIters: 3),
+                                                    PolynomialLR(o, totalIters: 10, power: 0.5)], milestones: [4])
         default: fatalError(key)
         }
     }
 
     static let keys = ["StepLR", "MultiStepLR", "ExponentialLR", "CosineAnnealingLR", "CosineAnnealingWarmRestarts",
                        "CosineAnnealingWarmRestarts1", "LambdaLR", "LinearLR", "OneCycleLR", "OneCycleLRLinear3",
-                       "OneCycleLRAdam", "SequentialLR", "SequentialLR3"]
+                       "OneCycleLRAdam", "SequentialLR", "SequentialLR3", "ConstantLR", "MultiplicativeLR",
+                       "PolynomialLR", "ChainedScheduler", "SequentialLR4"]
 
     static func expected(_ key: String) -> (lrs: [[Double]], momentum: [[Double]]) {
         let d = schedFixture[key] as! [String: Any]
@@ -119,5 +128,34 @@ import Testing
         #expect(message { _ = try LambdaLR(try Self.optimizer(), lrLambdas: [{ _ in 1 }]) } == "Expected 2 lr_lambdas, but got 1")
         #expect(message { _ = try StepLR(try Self.optimizer(), stepSize: 2, lastEpoch: 3) }?
             .hasPrefix("param 'initial_lr' is not specified in param_groups[0]") == true)
+    }
+}
+
+/// Schedulers driving optimizers on the MLP, against PyTorch's trajectories.
+@Suite struct ScheduledTrainingTests {
+    static func check(_ key: String, _ make: ([Tensor]) throws -> (Optimizer, LRScheduler)) throws {
+        let expected = ((fixture["scheduled"] as! [String: Any])[key] as! [Any]).map(numbers)
+        let mlp = MLP()
+        let (opt, sched) = try make(mlp.params)
+        for (k, e) in expected.enumerated() {
+            try mlp.backward(opt)
+            try opt.step()
+            try sched.step()
+            #expect(close(mlp.flat, e, tol: 1e-6), "\(key) step \(k + 1): max diff \(maxDiff(mlp.flat, e))")
+        }
+    }
+
+    @Test func sgdWithOneCycleMomentum() throws {
+        try Self.check("sgd_onecycle") { ps in
+            let opt = try SGD(ps, lr: 0.1, momentum: 0.9)
+            return (opt, try OneCycleLR(opt, maxLR: 0.5, totalSteps: 10))
+        }
+    }
+
+    @Test func adamWithStepLR() throws {
+        try Self.check("adam_steplr") { ps in
+            let opt = try Adam(ps, lr: 0.05)
+            return (opt, try StepLR(opt, stepSize: 3, gamma: 0.5))
+        }
     }
 }
