@@ -19,6 +19,7 @@ let package = Package(
         .package(path: "Datasets/Image"),
         .package(path: "Plugins/Distance"),
         .package(path: "Tools/CLI"),
+        .package(path: "Examples"),
         .package(path: "Tools/Plot"),
     ],
     targets: [
@@ -129,6 +130,15 @@ let package = Package(
                 .product(name: "EmberAutograd", package: "Autograd"),
             ],
             path: "Tools/CLI/Tests/EmberCLITests",
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EmberExamplesTests",
+            dependencies: [
+                .product(name: "EmberExamples", package: "Examples"),
+                .product(name: "EmberCore", package: "Core"),
+            ],
+            path: "Examples/Tests/EmberExamplesTests",
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -1,0 +1,67 @@
+import EmberAutograd
+import EmberCore
+import EmberData
+import EmberNN
+import EmberOptim
+import EmberPlot
+
+/// The guide's linear regression: 100 points of y = 5 + 5x + 5·U(0, 1) on [-1, 1], fitted by
+/// `Linear(1, 1)` with SGD (lr 0.2) on the mean squared error, full batches, 100 epochs.
+public enum LinearRegression {
+    /// The guide's number of epochs.
+    public static let defaultEpochs = 100
+
+    /// Trains and reports the final loss, the fitted weight and bias.
+    public static func run(_ options: ProgramOptions = ProgramOptions()) throws -> ProgramReport {
+        let epochs = options.epochs ?? defaultEpochs
+        let clock = TrainingClock(), frames = try FrameRecorder(options)
+        let progress = Progress(total: epochs, enabled: options.showsProgress)
+        clock.resume()
+        let (model, loss) = try seeded(options.seed) { () throws -> (Linear, Double) in
+            let x = Tensor.linspace(-1, 1, steps: 100).unsqueeze(1)
+            let y = 5 + 5 * x + 5 * Tensor.rand(like: x)
+            let model = Linear(1, 1)
+            let optimizer = try SGD(model.parameters(), lr: 0.2)
+            let criterion = MSELoss()
+            let loader = DataLoader(TensorDataset(x, y), batchSize: 100)
+            var lossValue = Double.nan
+            for epoch in 0..<epochs {
+                var prediction: Tensor?
+                for (xb, yb) in loader {
+                    prediction = model(xb)
+                    let loss = criterion(prediction!, yb)
+                    optimizer.zeroGrad()
+                    try loss.backward()
+                    try optimizer.step()
+                    lossValue = loss.value
+                }
+                progress.update(epoch: epoch, loss: lossValue)
+                try clock.excluding {
+                    try frames.record(last: epoch == epochs - 1) { ax in
+                        draw(ax, x: x, y: y, prediction: prediction!, caption: epochCaption(epoch, lossValue))
+                    }
+                }
+            }
+            return (model, lossValue)
+        }
+        clock.pause()
+        progress.finish()
+        try frames.finish()
+        let weight = model.weight.value, bias = model.bias!.value
+        return ProgramReport(
+            program: "linear-regression", epochs: epochs, finalLoss: loss, trainingMilliseconds: clock.milliseconds,
+            values: ["weight": weight, "bias": bias],
+            summary: ["Fitted y = \(format(bias, decimals: 4)) + \(format(weight, decimals: 4)) x (the data follow y = 7.5 + 5x on average)"])
+    }
+
+    private static func draw(_ ax: Axes, x: Tensor, y: Tensor, prediction: Tensor, caption: String) {
+        ax.setTitle("Linear Regression", fontSize: 20)
+        ax.setXLabel("x", fontSize: 15)
+        ax.setYLabel("y", fontSize: 15)
+        ax.setXLim(-1.5, 1.5)
+        ax.setYLim(-1.0, 16.0)
+        ax.scatter(x.doubleScalars, y.doubleScalars, color: "purple")
+        ax.plot(x.doubleScalars, prediction.detach().doubleScalars, "g-", lineWidth: 3)
+        ax.text(0.8, 1.0, caption)
+    }
+}

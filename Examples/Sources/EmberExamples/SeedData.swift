@@ -1,0 +1,14 @@
+import EmberCore
+
+/// Reading tensors back as Swift numbers for printing and plotting.
+extension Tensor {
+    /// The single value of a one-element tensor as a `Double` (`loss.item()`).
+    var value: Double { doubleScalars[0] }
+}
+
+/// Runs `body` with the default generator seeded with `seed` for this task only, so that the
+/// program's draws are PyTorch's after `torch.manual_seed(seed)` even while other programs
+/// (tests) draw in parallel.
+func seeded<R>(_ seed: Int, _ body: () throws -> R) rethrows -> R {
+    try Generator.withDefault(Generator(seed: seed), body)
+}
