@@ -100,3 +100,45 @@ private struct Records: Dataset {
         #expect(g.state == reference.state)
     }
 }
+
+@Suite struct BatchGatheringTests {
+    @Test func gatheredBatchesEqualSampleBySampleCollation() throws {
+        let x = Tensor((0..<40).map { Float($0) }, shape: [20, 2])
+        let y = Tensor((0..<20).map { Int64($0 * 3) }, shape: [20])
+        let data = TensorDataset(x, y)
+        for shuffle in [false, true] {
+            let gathered = DataLoader(data, batchSize: 6, shuffle: shuffle, generator: Generator(seed: 3))
+            let stacked = DataLoader(data, batchSize: 6, shuffle: shuffle, generator: Generator(seed: 3)) {
+                (samples: [(Tensor, Tensor)]) in try (Tensor.collate(samples.map(\.0)), Tensor.collate(samples.map(\.1)))
+            }
+            for (a, b) in zip(gathered, stacked) {
+                #expect(a.0.shape == b.0.shape && a.0.doubleScalars == b.0.doubleScalars)
+                #expect(a.1.dtype == b.1.dtype && a.1.doubleScalars == b.1.doubleScalars)
+            }
+        }
+    }
+
+    @Test func gatheredBatchesAreCopies() throws {
+        let x = Tensor((0..<6).map { Float($0) }, shape: [3, 2])
+        let batch = try #require(Array(DataLoader(TensorDataset(x), batchSize: 3)).first)
+        batch.fill_(.double(-1))
+        #expect(x.doubleScalars == [0, 1, 2, 3, 4, 5])
+    }
+
+    @Test func anIndexOutOfRangeNamesTheSample() throws {
+        let data = TensorDataset(Tensor.zeros([4, 2]))
+        let loader = DataLoader(data, batchSampler: FixedBatches(batches: [[0, 1], [2, 9]]))
+        let iterator = loader.makeIterator()
+        _ = try iterator.nextBatch()
+        var message = ""
+        do { _ = try iterator.nextBatch() } catch { message = "\(error)" }
+        #expect(message.contains("index 9"), "\(message)")
+    }
+}
+
+/// A batch sampler replaying fixed index lists.
+struct FixedBatches: Sampler {
+    let batches: [[Int]]
+    var count: Int { batches.count }
+    func makeIterator() -> IndexingIterator<[[Int]]> { batches.makeIterator() }
+}

@@ -12,7 +12,7 @@ public struct TensorDataset<Sample: Sendable>: Dataset {
     public let tensors: [Tensor]
     /// The number of rows.
     public let count: Int
-    private let makeSample: @Sendable ([Tensor]) -> Sample
+    let makeSample: @Sendable ([Tensor]) -> Sample
 
     private init(_ tensors: [Tensor], makeSample: @escaping @Sendable ([Tensor]) -> Sample) {
         precondition(!tensors.isEmpty, "TensorDataset: at least one tensor is required")

@@ -30,6 +30,19 @@ extension DataLoader {
         generator: EmberCore.Generator? = nil, workerInit: (@Sendable (WorkerInfo) -> Void)? = nil,
         collate: @escaping @Sendable ([D.Sample]) throws -> Batch
     ) {
+        self.init(dataset, batchSize: batchSize, shuffle: shuffle, sampler: sampler, batchSampler: batchSampler,
+                  numWorkers: numWorkers, prefetchFactor: prefetchFactor, dropLast: dropLast, generator: generator,
+                  workerInit: workerInit, collate: collate, gather: nil)
+    }
+
+    /// The map-style loader, with `gather` reading whole batches when the collate is the
+    /// default one and the dataset is ``BatchGathering``.
+    init<D: Dataset>(
+        _ dataset: D, batchSize: Int, shuffle: Bool, sampler: (any Sampler<Int>)?, batchSampler: (any Sampler<[Int]>)?,
+        numWorkers: Int, prefetchFactor: Int, dropLast: Bool, generator: EmberCore.Generator?,
+        workerInit: (@Sendable (WorkerInfo) -> Void)?, collate: @escaping @Sendable ([D.Sample]) throws -> Batch,
+        gather: (@Sendable ([Int]) throws -> Batch)?
+    ) {
         precondition(sampler == nil || !shuffle, "sampler option is mutually exclusive with shuffle")
         let batches: any Sampler<[Int]>, indices: (any Sampler<Int>)?
         if let batchSampler {
@@ -44,7 +57,7 @@ extension DataLoader {
             indices = order
         }
         self.init(
-            source: LoaderSource(dataset, batchSampler: batches, collate: collate),
+            source: LoaderSource(dataset, batchSampler: batches, collate: collate, gather: gather),
             batchSize: batchSampler == nil ? batchSize : nil, dropLast: dropLast, numWorkers: numWorkers,
             prefetchFactor: prefetchFactor, generator: generator, sampler: indices, batchSampler: batches,
             workerInit: workerInit)
@@ -63,7 +76,7 @@ extension DataLoader {
         self.init(
             dataset, batchSize: batchSize, shuffle: shuffle, sampler: sampler, batchSampler: batchSampler,
             numWorkers: numWorkers, prefetchFactor: prefetchFactor, dropLast: dropLast, generator: generator,
-            workerInit: workerInit, collate: { try D.Sample.collate($0) })
+            workerInit: workerInit, collate: { try D.Sample.collate($0) }, gather: gatherer(dataset))
     }
 
     /// A loader of a dataset of tuples, such as `(features, label)`, with the default collate
@@ -79,7 +92,18 @@ extension DataLoader {
         self.init(
             dataset, batchSize: batchSize, shuffle: shuffle, sampler: sampler, batchSampler: batchSampler,
             numWorkers: numWorkers, prefetchFactor: prefetchFactor, dropLast: dropLast, generator: generator,
-            workerInit: workerInit, collate: { try defaultCollate($0) })
+            workerInit: workerInit, collate: { try defaultCollate($0) }, gather: gatherer(dataset))
+    }
+}
+
+/// Whole-batch reads for a ``BatchGathering`` dataset whose gathered `Sample` is the batch type.
+private func gatherer<D: Dataset, Batch>(_ dataset: D) -> (@Sendable ([Int]) throws -> Batch)? {
+    guard let gathering = dataset as? any BatchGathering, D.Sample.self == Batch.self else { return nil }
+    return { indices in
+        guard let batch = try gathering.gatherBatch(at: indices) as? Batch else {
+            preconditionFailure("\(D.self).gatherBatch returned a value that is not a \(Batch.self)")
+        }
+        return batch
     }
 }
 

@@ -21,10 +21,12 @@ struct LoaderSource<Batch: Sendable>: Sendable {
     /// The number of batches per pass, when known.
     let count: Int?
 
-    /// Batches of a map-style dataset at the index lists of `batchSampler`.
+    /// Batches of a map-style dataset at the index lists of `batchSampler`; `gather`, when
+    /// given, reads a whole batch at once (the default collate of a ``BatchGathering`` dataset).
     init<D: Dataset>(
         _ dataset: D, batchSampler: any Sampler<[Int]>,
-        collate: @escaping @Sendable ([D.Sample]) throws -> Batch
+        collate: @escaping @Sendable ([D.Sample]) throws -> Batch,
+        gather: (@Sendable ([Int]) throws -> Batch)? = nil
     ) {
         makeTasks = {
             var batches = batchSampler.makeIterator()
@@ -34,6 +36,13 @@ struct LoaderSource<Batch: Sendable>: Sendable {
         makeFetcher = {
             { task throws(DataLoaderError) in
                 let worker = WorkerInfo.current?.id
+                if let gather {
+                    do { return try gather(task.indices) } catch {
+                        let bad = task.indices.first { $0 < 0 || $0 >= dataset.count }
+                        throw DataLoaderError(bad.map { .sample(index: $0) } ?? .collate(indices: task.indices),
+                                              worker: worker, underlying: error)
+                    }
+                }
                 var samples: [D.Sample] = []
                 samples.reserveCapacity(task.indices.count)
                 for i in task.indices {
