@@ -16,6 +16,7 @@ public enum LinearRegression {
         let epochs = options.epochs ?? defaultEpochs
         let clock = TrainingClock(), frames = try FrameRecorder(options)
         let progress = Progress(total: epochs, enabled: options.showsProgress)
+        startUp()
         clock.resume()
         let (model, loss) = try seeded(options.seed) { () throws -> (Linear, Double) in
             let x = Tensor.linspace(-1, 1, steps: 100).unsqueeze(1)

@@ -25,6 +25,7 @@ public enum LogisticRegression {
         let epochs = options.epochs ?? defaultEpochs
         let clock = TrainingClock(), frames = try FrameRecorder(options)
         let progress = Progress(total: epochs, enabled: options.showsProgress)
+        startUp()
         clock.resume()
         let (loss, accuracy) = try seeded(options.seed) { () throws -> (Double, Double) in
             let iris = try Iris.load()

@@ -28,6 +28,7 @@ public enum NeuralNetwork {
         let epochs = options.epochs ?? defaultEpochs
         let clock = TrainingClock(), frames = try FrameRecorder(options)
         let progress = Progress(total: epochs, enabled: options.showsProgress)
+        startUp()
         clock.resume()
         let loss = try seeded(options.seed) { () throws -> Double in
             let x = Tensor.linspace(-10, 10, steps: 100).unsqueeze(1)

@@ -1,4 +1,6 @@
+import EmberAutograd
 import EmberCore
+import EmberNN
 
 /// Reading tensors back as Swift numbers for printing and plotting.
 extension Tensor {
@@ -11,4 +13,15 @@ extension Tensor {
 /// (tests) draw in parallel.
 func seeded<R>(_ seed: Int, _ body: () throws -> R) rethrows -> R {
     try Generator.withDefault(Generator(seed: seed), body)
+}
+
+/// Start-up, kept out of the training time as the guide's timing keeps Python's imports out:
+/// registers the packages' operators and the autograd layer, and builds the dispatcher's
+/// lookup table once.
+func startUp() {
+    EmberNN.register()
+    Autograd.ensureInstalled()
+    let probe = Tensor.ones([1])
+    probe.requiresGrad = true
+    _ = (probe + probe).sum()
 }
