@@ -81,6 +81,8 @@ let package = Package(
                 .product(name: "EmberOptim", package: "Optim"),
                 .product(name: "EmberCore", package: "Core"),
                 .product(name: "EmberAutograd", package: "Autograd"),
+                .product(name: "EmberNN", package: "NN"),
+                .product(name: "EmberTestSupport", package: "Core"),
             ],
             path: "Packages/Optim/Tests/EmberOptimTests",
             resources: [.copy("Fixtures")]

@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(path: "../Core"),
         .package(path: "../Autograd"),
+        .package(path: "../NN"),  // tests only: checkpoints of a model and its optimizer
     ],
     targets: [
         .target(
@@ -25,6 +26,8 @@ let package = Package(
                 "EmberOptim",
                 .product(name: "EmberCore", package: "Core"),
                 .product(name: "EmberAutograd", package: "Autograd"),
+                .product(name: "EmberNN", package: "NN"),
+                .product(name: "EmberTestSupport", package: "Core"),
             ],
             resources: [.copy("Fixtures")]
         ),

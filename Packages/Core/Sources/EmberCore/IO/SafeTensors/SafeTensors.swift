@@ -62,11 +62,20 @@ public enum SafeTensors {
 
     /// Writes `tensors` and `metadata` to the file at `path`, replacing it atomically.
     public static func save(_ tensors: NamedTensors, metadata: [String: String]? = nil, to path: String) throws {
+        try write(tensors, metadata: metadata, to: path) { out, chunk in try out.write(chunk) }
+    }
+
+    /// Encodes `tensors` and writes them atomically to `path`, each piece through `writeChunk`
+    /// (which tests replace to make a save fail part-way).
+    static func write(
+        _ tensors: NamedTensors, metadata: [String: String]?, to path: String,
+        writeChunk: (inout _AtomicFileWriter, UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         let encoded = try encodeParts(tensors, metadata: metadata, file: path)
         try withIOErrors(file: path) {
             try _writeAtomically(path) { out in
-                try encoded.prefix.withUnsafeBytes { try out.write($0) }
-                try encoded.forEachChunk { try out.write($0) }
+                try encoded.prefix.withUnsafeBytes { try writeChunk(&out, $0) }
+                try encoded.forEachChunk { try writeChunk(&out, $0) }
             }
         }
     }
