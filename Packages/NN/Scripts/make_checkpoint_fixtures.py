@@ -122,7 +122,7 @@ def make():
     for step in (3, 4):
         adam_step(model, opt, x, y)
         for k, v in model.state_dict().items():
-            out[f'step{step}/{k}'] = v
+            out[f'step{step}/{k}'] = v.clone()
     fixture_util.FIXTURES = OPTIM_FIXTURES
     fixture_util.write('checkpoint', out)
 

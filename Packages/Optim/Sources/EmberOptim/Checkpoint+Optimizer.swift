@@ -16,8 +16,8 @@ extension Checkpoint {
 
     /// The optimizer state stored in section `section`.
     ///
-    /// - Throws: ``CheckpointError`` (`missingSection`), or ``OptimError`` for entries that
-    ///   are not of the flat form.
+    /// - Throws: ``CheckpointError`` (`missingSection`), or `EmberError` (`invalidState`) for
+    ///   entries that are not of the flat form.
     public func optimizerStateDict(section: String = "optimizer") throws -> OptimizerStateDict {
         let part = try self.section(section)
         var tensors: [String: Tensor] = [:]
@@ -29,8 +29,8 @@ extension Checkpoint {
     /// groups' hyperparameters and each parameter's state (buffers cast to the parameter's
     /// dtype). The optimizer must be built over the same parameters, in the same groups.
     ///
-    /// - Throws: ``CheckpointError`` (`missingSection`), or ``OptimError`` when the state
-    ///   does not fit the optimizer.
+    /// - Throws: ``CheckpointError`` (`missingSection`), or `EmberError` (`invalidState`) when
+    ///   the state does not fit the optimizer.
     public func restoreOptimizer(_ optimizer: Optimizer, from section: String = "optimizer") throws {
         try optimizer.loadStateDict(optimizerStateDict(section: section))
     }
