@@ -3,7 +3,8 @@ import EmberCore
 import Foundation
 
 /// `ember inspect FILE`: each tensor's name, dtype, shape, and min/max/mean, then a
-/// `.safetensors` file's metadata.
+/// `.safetensors` file's metadata; an Ember checkpoint also gets a line with its epoch and
+/// sections.
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show each tensor in a file (.npy, .npz, .safetensors): name, dtype, shape, min, max and mean, and any metadata."
@@ -20,12 +21,31 @@ struct Inspect: ParsableCommand {
         let (tensors, metadata) = try TensorFiles.read(path)
         let rows = tensors.map { name, t in [name, t.dtype.description, "\(t.shape)", Summary(t).description] }
         let title = "\(path): \(tensors.count) tensor\(tensors.count == 1 ? "" : "s")"
-        var lines = [title] + aligned(rows)
+        var lines = [title]
+        if let summary = checkpointSummary(tensors, metadata) { lines.append("  " + summary) }
+        lines += aligned(rows)
         if let metadata, !metadata.isEmpty {
             let keys = metadata.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             lines += ["metadata:"] + aligned(keys.map { [$0, metadata[$0]!.debugDescription] })
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// For an Ember checkpoint (metadata `ember.checkpoint`), its epoch and sections:
+    /// `checkpoint (format 1): epoch 3; sections model (4 tensors), optimizer (16 tensors)`.
+    static func checkpointSummary(_ tensors: NamedTensors, _ metadata: [String: String]?) -> String? {
+        guard let metadata, let version = metadata[Checkpoint.formatKey] else { return nil }
+        do {
+            let checkpoint = try Checkpoint(SafeTensorsFile(tensors: tensors, metadata: metadata))
+            let sections = checkpoint.sectionNames.map { name in
+                let count = checkpoint[section: name]?.tensors.count ?? 0
+                return "\(name) (\(count) tensor\(count == 1 ? "" : "s"))"
+            }
+            return "checkpoint (format \(version)): epoch \(checkpoint.epoch.map(String.init) ?? "none"); "
+                + "sections \(sections.isEmpty ? "none" : sections.joined(separator: ", "))"
+        } catch {
+            return "checkpoint (format \(version)): unreadable: \((error as? CheckpointError)?.message ?? "\(error)")"
+        }
     }
 
     /// Rows indented by two spaces, every column but the last padded to its widest cell.

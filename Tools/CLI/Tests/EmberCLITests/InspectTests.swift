@@ -79,4 +79,34 @@ import Testing
             errorText($0) == "Error: \(path): tensor 'a': the entry is the number 1, not an object with dtype, shape and data_offsets"
         }
     }
+
+    @Test func checkpointsShowTheirEpochAndSections() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = scratch.file("last.safetensors")
+        var checkpoint = Checkpoint(epoch: 4, metadata: ["note": "best"])
+        checkpoint[section: "model"] = .init(tensors: ["weight": Tensor([[1.0, -1]], dtype: .float32)])
+        checkpoint[section: "optimizer"] = .init(
+            tensors: ["state.0.step": Tensor(scalar: Float(4)), "state.0.momentum_buffer": Tensor([[0.5, 0]], dtype: .float32)],
+            metadata: ["param_groups.0.lr": "0.1", "param_groups.0.params": "[0]"])
+        try checkpoint.save(to: path)
+        #expect(try Inspect.describe(path) == """
+            \(path): 3 tensors
+              checkpoint (format 1): epoch 4; sections model (1 tensor), optimizer (2 tensors)
+              model.weight                       float32  [1, 2]  min=-1  max=1  mean=0
+              optimizer.state.0.momentum_buffer  float32  [1, 2]  min=0  max=0.5  mean=0.25
+              optimizer.state.0.step             float32  []      min=4  max=4  mean=4
+            metadata:
+              ember.checkpoint                 "1"
+              ember.sections                   "model,optimizer"
+              epoch                            "4"
+              format                           "pt"
+              note                             "best"
+              optimizer.param_groups.0.lr      "0.1"
+              optimizer.param_groups.0.params  "[0]"
+            """)
+        try SafeTensors.save(["w": Tensor([1.0])], metadata: ["ember.checkpoint": "1", "ember.sections": "model"], to: path)
+        #expect(try Inspect.describe(path).split(separator: "\n")[1]
+                == "  checkpoint (format 1): unreadable: tensor 'w' is in no section (sections: model)")
+    }
 }
