@@ -86,6 +86,45 @@ import Testing
         }
     }
 
+    @Test func aSchedulerResumesItsSchedule() throws {
+        let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let model = Self.mlp(), optimizer = try Self.adam(model)
+        let scheduler = try StepLR(optimizer, stepSize: 2, gamma: 0.5)
+        for _ in 0..<3 {
+            try Self.step(model, optimizer)
+            try scheduler.step()
+        }
+        var checkpoint = Checkpoint(epoch: 3)
+        checkpoint.addModel(model)
+        checkpoint.addOptimizer(optimizer)
+        checkpoint.addScheduler(scheduler)
+        try checkpoint.save(to: path)
+        var rates: [Double] = []
+        for _ in 0..<3 {
+            try Self.step(model, optimizer)
+            try scheduler.step()
+            rates.append(optimizer.paramGroups[0].lr)
+        }
+        #expect(rates == [0.0025, 0.0025, 0.00125])
+
+        let fresh = Self.mlp(), resumedOptimizer = try Self.adam(fresh)
+        let resumedScheduler = try StepLR(resumedOptimizer, stepSize: 2, gamma: 0.5)
+        let loaded = try Checkpoint(contentsOf: path)
+        #expect(loaded[section: "scheduler"]?.metadata["last_epoch"] == "3")
+        try loaded.restoreModel(fresh)
+        try loaded.restoreOptimizer(resumedOptimizer)
+        try loaded.restoreScheduler(resumedScheduler)
+        var resumedRates: [Double] = []
+        for _ in 0..<3 {
+            try Self.step(fresh, resumedOptimizer)
+            try resumedScheduler.step()
+            resumedRates.append(resumedOptimizer.paramGroups[0].lr)
+        }
+        #expect(resumedRates == rates)
+        #expect(fresh.parameters().flatMap(\.doubleScalars) == model.parameters().flatMap(\.doubleScalars))
+    }
+
     @Test func restoreErrorsAreTyped() throws {
         let model = Self.mlp(), optimizer = try Self.adam(model)
         try Self.step(model, optimizer)
