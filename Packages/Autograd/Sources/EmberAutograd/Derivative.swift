@@ -117,46 +117,70 @@ struct StoredArguments {
     }
 }
 
-/// The shape and dtype of a forward input or output, kept for backward.
+/// The shape and dtype of a forward input or output, kept for backward, and its layout in
+/// storage when the derivative addresses storage (`as_strided`).
 struct TensorGeometry {
     let shape: [Int]
     let dtype: DType
-    /// The layout in storage (for derivatives of storage-addressing views).
+    /// The layout in storage; empty strides and zeros unless recorded with `layout`.
     let strides: [Int]
     let storageOffset: Int
     let storageCount: Int
-    init(_ t: Tensor) {
+    init(_ t: Tensor, layout: Bool = false) {
         shape = t.shape
         dtype = t.dtype
-        strides = t.strides
-        storageOffset = t.storageOffset
-        storageCount = t.storage.byteCount / Swift.max(t.dtype.itemSize, 1)
+        if layout {
+            strides = t.strides
+            storageOffset = t.storageOffset
+            storageCount = t.storage.byteCount / Swift.max(t.dtype.itemSize, 1)
+        } else {
+            strides = []
+            storageOffset = 0
+            storageCount = 0
+        }
+    }
+}
+
+/// What every node of one operator shares, made once when the derivative is registered: the
+/// derivative and the node name (one reference per node instead of copies of both).
+final class OpRecipe: Sendable {
+    let derivative: Derivative
+    let backwardName: String
+    /// Whether the derivative reads its inputs' storage layout (``BackwardContext/inputLayout(_:)``).
+    let needsLayout: Bool
+
+    init(_ derivative: Derivative, backwardName: String, needsLayout: Bool) {
+        self.derivative = derivative
+        self.backwardName = backwardName
+        self.needsLayout = needsLayout
     }
 }
 
 /// The backward node of a dispatcher operator with a ``Derivative``.
 final class OpNode: Node, @unchecked Sendable {
-    let derivative: Derivative
+    let recipe: OpRecipe
+    var derivative: Derivative { recipe.derivative }
     @exclusivity(unchecked) var saved: [SavedTensor?]
-    var args: StoredArguments
+    @exclusivity(unchecked) var args: StoredArguments
     /// Shapes and dtypes of the tensor inputs, then of the outputs.
     let geometry: [TensorGeometry]
     let inputCount: Int
     func input(_ i: Int) -> TensorGeometry { geometry[i] }
     func output(_ i: Int) -> TensorGeometry { geometry[inputCount + i] }
-    var released = false
+    @exclusivity(unchecked) var released = false
 
-    init(name: String, forwardOp: String, derivative: Derivative, edges: [Edge?], geometry: [TensorGeometry],
+    init(recipe: OpRecipe, forwardOp: String, edges: [Edge?], geometry: [TensorGeometry],
          args: StoredArguments, outputCount: Int) {
-        self.derivative = derivative
+        self.recipe = recipe
         self.saved = []
         self.args = args
         self.geometry = geometry
         inputCount = edges.count
-        super.init(name: name, forwardOp: forwardOp, nextEdges: edges, outputCount: outputCount)
+        super.init(name: recipe.backwardName, forwardOp: forwardOp, nextEdges: edges, outputCount: outputCount)
     }
 
     override func apply(_ grads: [Tensor?], createGraph: Bool) throws -> [Tensor?] {
+        let derivative = recipe.derivative
         if released && !(derivative.savesInputs.isEmpty && derivative.savesOutputs.isEmpty) {
             throw AutogradError.freedGraph
         }

@@ -5,6 +5,7 @@ import EmberCore
 extension Autograd {
     /// The layer kernel for an operator with a derivative.
     static func differentiableKernel(_ derivative: Derivative, backwardName: String, isView: Bool) -> LayerKernel {
+        let recipe = OpRecipe(derivative, backwardName: backwardName, needsLayout: layoutOperators.contains(backwardName))
         return { op, args, next in
             var needs = false
             for v in args.values {
@@ -16,8 +17,8 @@ extension Autograd {
             }
             guard needs else { return try next(args.values) }
             let results = try next(args.values)
-            return record(args, results, op: op, isView: isView) { edges, geometry, stored, outputs in
-                let node = OpNode(name: backwardName, forwardOp: args.op, derivative: derivative, edges: edges,
+            return record(args, results, op: op, isView: isView, layout: recipe.needsLayout) { edges, geometry, stored, outputs in
+                let node = OpNode(recipe: recipe, forwardOp: args.op, edges: edges,
                                   geometry: geometry, args: stored, outputCount: outputs.count)
                 node.saved = derivative.savesInputs.map { i in args.values[i].tensorValue.map(SavedTensor.init(input:)) }
                     + derivative.savesOutputs.map { Optional(SavedTensor(output: outputs[$0], nr: $0)) }
@@ -29,7 +30,7 @@ extension Autograd {
     /// Connects `results` of a call with `args` to a new node made by `makeNode` (given the
     /// input edges, the input then output geometry, the non-tensor arguments and the outputs).
     static func record(_ args: Arguments, _ results: [IValue], op: OperatorHandle? = nil, isView: Bool = false,
-                       makeNode: ([Edge?], [TensorGeometry], StoredArguments, Outputs) -> Node) -> [IValue] {
+                       layout: Bool = false, makeNode: ([Edge?], [TensorGeometry], StoredArguments, Outputs) -> Node) -> [IValue] {
         var edges: [Edge?] = []
         edges.reserveCapacity(args.values.count)
         var geometry: [TensorGeometry] = []
@@ -40,11 +41,11 @@ extension Autograd {
             case .tensor(let t):
                 if isView && viewSource == nil { viewSource = t }
                 edges.append(t.dtype.isFloatingPoint ? t.gradientEdge() : nil)
-                geometry.append(TensorGeometry(t))
+                geometry.append(TensorGeometry(t, layout: layout))
             case .tensors(let ts):
                 for t in ts {
                     edges.append(t.dtype.isFloatingPoint ? t.gradientEdge() : nil)
-                    geometry.append(TensorGeometry(t))
+                    geometry.append(TensorGeometry(t, layout: layout))
                 }
             default: break
             }
@@ -105,6 +106,9 @@ extension Autograd {
             }
         }
     }
+
+    /// The backward nodes whose derivative reads the storage layout of its inputs.
+    static let layoutOperators: Set<String> = ["AsStridedBackward0"]
 
     /// Whether `t` is one of the call's tensor arguments (an operator that returns its input).
     private static func isInput(_ t: Tensor, _ args: Arguments) -> Bool {
