@@ -26,6 +26,9 @@ public enum EmberNN {
     private static func registerOperators(_ d: Dispatcher) {
         do {
             try LinearOp.register(d)
+            try ConvOps.register(d)
+            try PoolOps.register(d)
+            try NormOps.register(d)
         } catch {
             preconditionFailure("EmberNN: \(error)")
         }
