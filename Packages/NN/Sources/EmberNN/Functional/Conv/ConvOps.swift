@@ -74,7 +74,8 @@ enum ConvOps {
             let params = try Layout.general.params(Arguments(Array(args.values.dropFirst()), op: args.op))
             let gradOutput = try args.tensor(0)
             let call = try ConvCall(op: args.op, input: try args.tensor(1), weight: try args.tensor(2), bias: nil, params: params)
-            let expected = call.callerShape(call.geometry.outputShape)
+            let g = call.geometry
+            let expected = call.callerShape(params.transposed ? g.imageShape : g.outputShape)
             guard gradOutput.shape == expected, gradOutput.dtype == T.dtype else {
                 throw EmberError(.shapeMismatch, op: args.op,
                     "expected grad_output of size \(expected) (\(T.dtype)), but got \(gradOutput.shape) (\(gradOutput.dtype))")

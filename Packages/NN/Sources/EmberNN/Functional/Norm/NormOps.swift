@@ -56,7 +56,8 @@ enum NormOps {
                     "Expected \(name) to be a vector of size equal to the number of channels in input, but got \(name) of shape \(t.shape) and input of shape \(input.shape)")
             }
         }
-        let grouped = input.reshape([n, groups, input.count / Swift.max(n * groups, 1)])
+        // Contiguous first: the reductions then add in one order whatever the input's layout.
+        let grouped = input.contiguous().reshape([n, groups, input.count / Swift.max(n * groups, 1)])
         let mean = grouped.mean(dim: 2, keepdim: true)
         let variance = grouped.var(dim: 2, correction: 0, keepdim: true)
         var y = ((grouped - mean) * (variance + Scalar.double(eps)).rsqrt()).reshape(input.shape)
