@@ -2,8 +2,8 @@ import EmberAutograd
 import EmberCore
 
 // Adaptive poolings: the output size is given and each output covers the input window
-// [⌊i·in/out⌋, ⌈(i+1)·in/out⌉) (PyTorch's formula). The average has a backward operator
-// (linear, its derivative is the forward pooling); the max scatters at its indices.
+// [⌊i·in/out⌋, ⌈(i+1)·in/out⌉) (PyTorch's formula). Each has a backward operator: the
+// average's derivative is the forward pooling (both are linear), the max's a gather.
 
 extension PoolOps {
     static let adaptiveAverageSchema = "adaptive_avg_pool2d(Tensor self, int[2] output_size) -> Tensor"
@@ -29,8 +29,9 @@ extension PoolOps {
         let max = try d.define(adaptiveMaxSchema, package: EmberNN.package,
                                doc: "2-D adaptive max pooling to output_size, with the flat position of each maximum.")
         d.register(max, floating: AdaptiveKernel(mode: .max), package: EmberNN.package)
-        Autograd.register("adaptive_max_pool2d", Derivative(outputs: [1]) { c in
-            [scatterByIndices(c.grad(0), try c.output(1), inputShape: c.inputShape(0))]
+        Autograd.register("adaptive_max_pool2d", Derivative(saves: [0], outputs: [1]) { c in
+            let args: [IValue] = [.tensor(c.grad(0)), .tensor(try c.input(0)), .tensor(try c.output(1))]
+            return [try Dispatcher.shared.call(adaptiveMaxBackwardOp, args)[0].tensorValue]
         }, into: d)
         d.registerSamples(max) { PoolSamples.adaptive($0) }
     }

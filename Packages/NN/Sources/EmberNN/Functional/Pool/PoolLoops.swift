@@ -23,11 +23,16 @@ enum PoolLoops {
                     let x1 = Swift.min(x0 + (g.kw - 1) * g.dw + 1, g.w)
                     while x0 < 0 { x0 += g.dw }
                     var best = -T.infinity, at = y0 * g.w + x0
-                    for iy in Swift.stride(from: y0, to: y1, by: g.dh) {
-                        for ix in Swift.stride(from: x0, to: x1, by: g.dw) {
-                            let v = plane[iy * g.w + ix]
-                            if v > best || v.isNaN { best = v; at = iy * g.w + ix }
+                    var iy = y0
+                    while iy < y1 {
+                        let row = iy * g.w
+                        var ix = x0
+                        while ix < x1 {
+                            let v = plane[row + ix]
+                            if v > best || v != v { best = v; at = row + ix }
+                            ix += g.dw
                         }
+                        iy += g.dh
                     }
                     out[k] = best
                     indices[k] = Int64(at)

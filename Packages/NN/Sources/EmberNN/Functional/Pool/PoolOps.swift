@@ -2,15 +2,16 @@ import EmberAutograd
 import EmberCore
 
 // The pooling operators (ATen names and arguments). Max poolings return flat indices into
-// each input plane (int64) and differentiate by scatter-adding the gradient at them (so their
-// second derivative is a gather); average poolings have a backward operator of their own
-// whose derivative is the forward pooling again (both are linear).
+// each input plane (int64); their backward operators add the gradient at those indices (and
+// differentiate by gathering there). Average poolings have a backward operator whose
+// derivative is the forward pooling again (both are linear).
 
 enum PoolOps {
     static func register(_ d: Dispatcher) throws {
         try registerMax(d)
         try registerAverage(d)
         try registerAdaptive(d)
+        try MaxPoolBackwardOps.register(d)
         try PoolComposites.register(d)
     }
 
@@ -30,8 +31,9 @@ enum PoolOps {
         let op = try d.define(maxSchema, package: EmberNN.package,
                               doc: "2-D max pooling with the flat position of each maximum in its input plane.")
         d.register(op, floating: MaxKernel(), package: EmberNN.package)
-        Autograd.register("max_pool2d_with_indices", Derivative(outputs: [1]) { c in
-            [scatterByIndices(c.grad(0), try c.output(1), inputShape: c.inputShape(0))]
+        Autograd.register("max_pool2d_with_indices", Derivative(saves: [0], outputs: [1]) { c in
+            let args: [IValue] = [.tensor(c.grad(0)), .tensor(try c.input(0))] + Array(c.args.values[1...5]) + [.tensor(try c.output(1))]
+            return [try Dispatcher.shared.call(maxBackwardOp, args)[0].tensorValue]
         }, into: d)
         d.registerSamples(op) { PoolSamples.max($0) }
     }
@@ -52,14 +54,8 @@ enum PoolOps {
         }
     }
 
-    /// The input gradient of a max pooling: `grad` added at the flat `indices` of each plane.
-    static func scatterByIndices(_ grad: Tensor, _ indices: Tensor, inputShape: [Int]) -> Tensor {
-        let planes = inputShape.dropLast(2).reduce(1, *)
-        let plane = inputShape.suffix(2).reduce(1, *), outPlane = indices.shape.suffix(2).reduce(1, *)
-        return Autograd.zeros([planes, plane], dtype: grad.dtype)
-            .scatterAdd(dim: 1, index: indices.reshape([planes, outPlane]), src: grad.reshape([planes, outPlane]))
-            .reshape(inputShape)
-    }
+    static let maxBackwardOp = EmberNN.handle("max_pool2d_with_indices_backward")
+    static let adaptiveMaxBackwardOp = EmberNN.handle("adaptive_max_pool2d_backward")
 
     // MARK: avg_pool2d
 

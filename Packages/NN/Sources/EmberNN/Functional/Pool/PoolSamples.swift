@@ -40,6 +40,19 @@ enum PoolSamples {
         return [[t([2, 2, 3, 4], dtype, 2), t([2, 2, 5, 7], dtype)]]
     }
 
+    /// The backward operators of the max poolings, on indices from their forward operators.
+    static func maxBackward(_ name: String, _ dtype: DType) -> [[IValue]] {
+        guard dtype.isFloatingPoint else { return [] }
+        let x = SampleData.wave([2, 2, 5, 5], dtype)
+        if name == "adaptive_max_pool2d_backward" {
+            guard let r = try? Dispatcher.shared.call("adaptive_max_pool2d", [.tensor(x), .ints([3, 2])]) else { return [] }
+            return [[t(r[0].tensorValue!.shape, dtype, 1), .tensor(x), r[1]]]
+        }
+        let settings: [IValue] = [.ints([3, 2]), .ints([2, 1]), .ints([1, 0]), .ints([1, 2]), .bool(true)]
+        guard let r = try? Dispatcher.shared.call("max_pool2d_with_indices", [.tensor(x)] + settings) else { return [] }
+        return [[t(r[0].tensorValue!.shape, dtype, 1), .tensor(x)] + settings + [r[1]]]
+    }
+
     static func composite(_ name: String, _ dtype: DType) -> [[IValue]] {
         guard dtype.isFloatingPoint else { return [] }
         switch name {
