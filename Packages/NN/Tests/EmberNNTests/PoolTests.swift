@@ -51,6 +51,15 @@ import EmberTestSupport
         #expect(MaxPool1d(kernelSize: [2])(Tensor([1.0, 3, 2, 0, 5], shape: [1, 5])).doubleScalars == [3, 2])
     }
 
+    @Test func nanWinsAndTheFirstMaximumIsKept() {
+        let x = Tensor([1.0, .nan, 7, 7, -.infinity, -.infinity, 2, .nan, 5], shape: [1, 1, 1, 9])
+        let (y, idx) = Functional.maxPool2dWithIndices(x, kernelSize: [1, 3])
+        #expect(y.doubleScalars[0].isNaN && y.doubleScalars[1] == 7 && y.doubleScalars[2].isNaN)
+        #expect(idx.scalars(as: Int64.self) == [1, 3, 7])
+        let (z, at) = Functional.maxPool2dWithIndices(Tensor([-Double.infinity, -.infinity], shape: [1, 1, 1, 2]), kernelSize: [1, 2])
+        #expect(z.doubleScalars == [-.infinity] && at.scalars(as: Int64.self) == [0])
+    }
+
     @Test func printsLikePyTorch() {
         let cases: [(String, Module)] = [
             ("pool_a", MaxPool2d(kernelSize: [2])),

@@ -22,14 +22,28 @@ enum PoolLoops {
                     var x0 = ox * g.sw - g.pw
                     let x1 = Swift.min(x0 + (g.kw - 1) * g.dw + 1, g.w)
                     while x0 < 0 { x0 += g.dw }
-                    var best = -T.infinity, at = y0 * g.w + x0
+                    // Two passes: a branch-free maximum (NaN noted apart), then the first
+                    // position holding it; the data-dependent branch of one pass costs more.
+                    var best = -T.infinity, sawNaN = false
                     var iy = y0
                     while iy < y1 {
-                        let row = iy * g.w
                         var ix = x0
                         while ix < x1 {
-                            let v = plane[row + ix]
-                            if v > best || v != v { best = v; at = row + ix }
+                            let v = plane[iy * g.w + ix]
+                            best = v > best ? v : best
+                            sawNaN = sawNaN || v != v
+                            ix += g.dw
+                        }
+                        iy += g.dh
+                    }
+                    if sawNaN { best = .nan }
+                    var at = y0 * g.w + x0
+                    iy = y0
+                    search: while iy < y1 {
+                        var ix = x0
+                        while ix < x1 {
+                            let v = plane[iy * g.w + ix]
+                            if v == best || (sawNaN && v != v) { at = iy * g.w + ix; break search }
                             ix += g.dw
                         }
                         iy += g.dh
