@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(path: "../Packages/Core"),
         .package(path: "../Packages/Autograd"),
+        .package(path: "../Packages/NN"),
         .package(path: "../Datasets/CSV"),
     ],
     targets: [
@@ -21,6 +22,7 @@ let package = Package(
             dependencies: [
                 .product(name: "EmberCore", package: "Core"),
                 .product(name: "EmberAutograd", package: "Autograd"),
+                .product(name: "EmberNN", package: "NN"),
                 .product(name: "EmberCSV", package: "CSV"),
             ]
         ),

@@ -39,6 +39,8 @@ record('conv2d', lambda x, w, b: F.conv2d(x, w, b, stride=(2, 1), padding=(1, 2)
 record('conv1d', lambda x, w, b: F.conv1d(x, w, b, stride=2, padding=1, dilation=2), [r(2, 3, 9), r(4, 3, 3), r(4)])
 record('convt2d', lambda x, w, b: F.conv_transpose2d(x, w, b, stride=(2, 3), padding=(1, 0), output_padding=(1, 2),
                                                     groups=2, dilation=(1, 2)), [r(2, 4, 3, 4), r(4, 3, 3, 2), r(6)])
+record('convt1d', lambda x, w, b: F.conv_transpose1d(x, w, b, stride=2, padding=1, output_padding=1, dilation=2),
+       [r(2, 3, 5), r(3, 2, 3), r(2)])
 record('same2d', lambda x, w: F.conv2d(x, w, padding='same', dilation=(1, 2)), [r(1, 2, 6, 5), r(3, 2, 4, 3)])
 record('same1d', lambda x, w, b: F.conv1d(x, w, b, padding='same'), [r(1, 2, 7), r(2, 2, 4), r(2)])
 record('unbatched', lambda x, w: F.conv2d(x, w, padding=1), [r(2, 5, 4), r(3, 2, 3, 3)])

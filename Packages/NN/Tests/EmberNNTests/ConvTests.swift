@@ -26,6 +26,12 @@ import EmberTestSupport
         }
     }
 
+    @Test func convTranspose1d() throws {
+        try replayRecorded(fixture, "convt1d", inputs: 3) {
+            [Functional.convTranspose1d($0[0], weight: $0[1], bias: $0[2], stride: [2], padding: [1], outputPadding: [1], dilation: [2])]
+        }
+    }
+
     @Test func samePaddingIncludingAsymmetricCases() throws {
         try replayRecorded(fixture, "same2d", inputs: 2) { [Functional.conv2d($0[0], weight: $0[1], padding: .same, dilation: [1, 2])] }
         try replayRecorded(fixture, "same1d", inputs: 3) { [Functional.conv1d($0[0], weight: $0[1], bias: $0[2], padding: .same)] }
@@ -124,3 +130,20 @@ import EmberTestSupport
     }
 }
 
+
+@Suite struct ConvChunkTests {
+    /// Splitting the batch into chunks of columns gives the same products as one chunk.
+    @Test func chunkedProductsEqualWholeBatchProducts() {
+        let x = SampleData.wave([3, 4, 6, 5], .float64), w = SampleData.wave([6, 2, 3, 2], .float64, seed: 1)
+        let p = ConvParams(stride: [2, 1], padding: [1, 1], dilation: [1, 2], transposed: false, outputPadding: [0, 0], groups: 2)
+        let g = ConvGeometry(input: x.shape, weight: w.shape, p)
+        let go = SampleData.wave(g.outputShape, .float64, seed: 2)
+        #expect(ConvCompute.chunks(g, budget: 1).count == 3)
+        expectClose(ConvCompute.forward(image: x, weight: w, bias: nil, g, Double.self, budget: 1),
+                    ConvCompute.forward(image: x, weight: w, bias: nil, g, Double.self), rtol: 1e-12, "forward")
+        expectClose(ConvCompute.inputGrad(gout: go, weight: w, g, Double.self, budget: 1),
+                    ConvCompute.inputGrad(gout: go, weight: w, g, Double.self), rtol: 1e-12, "input grad")
+        expectClose(ConvCompute.weightGrad(image: x, gout: go, g, Double.self, budget: 1),
+                    ConvCompute.weightGrad(image: x, gout: go, g, Double.self), rtol: 1e-12, "weight grad")
+    }
+}

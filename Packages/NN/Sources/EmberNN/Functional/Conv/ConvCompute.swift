@@ -12,14 +12,10 @@ enum ConvCompute {
     /// The most elements one chunk of columns may hold.
     static let columnBudget = 1 << 23
 
-    /// How many images one chunk of columns covers.
-    static func chunk(_ g: ConvGeometry) -> Int {
-        Swift.max(1, Swift.min(g.n, columnBudget / Swift.max(1, g.c * g.kh * g.kw * g.outPlane)))
-    }
-
-    /// The chunks of the batch, as (first image, image count).
-    static func chunks(_ g: ConvGeometry) -> [(Int, Int)] {
-        let size = chunk(g)
+    /// The chunks of the batch, as (first image, image count), each with at most `budget`
+    /// column elements (at least one image).
+    static func chunks(_ g: ConvGeometry, budget: Int) -> [(Int, Int)] {
+        let size = Swift.max(1, Swift.min(g.n, budget / Swift.max(1, g.c * g.kh * g.kw * g.outPlane)))
         return Swift.stride(from: 0, to: g.n, by: size).map { ($0, Swift.min(size, g.n - $0)) }
     }
 
@@ -33,11 +29,12 @@ enum ConvCompute {
 
     /// The convolution of `image` ([N, C, H, W]) with `weight` ([O, C/groups, kH, kW]) plus
     /// `bias` ([O]): [N, O, OH, OW].
-    static func forward<T: FloatElement>(image: Tensor, weight: Tensor, bias: Tensor?, _ g: ConvGeometry, _: T.Type) -> Tensor {
+    static func forward<T: FloatElement>(image: Tensor, weight: Tensor, bias: Tensor?, _ g: ConvGeometry, _: T.Type,
+                                          budget: Int = columnBudget) -> Tensor {
         let x = image.contiguous(), b = bias?.contiguous()
         let w = weight.contiguous().reshape([g.groups, g.og, g.rows])
         let out = Tensor(empty: g.outputShape, dtype: T.dtype)
-        for (n0, nb) in chunks(g) {
+        for (n0, nb) in chunks(g, budget: budget) {
             let cols = Tensor(empty: [g.groups, g.rows, nb * g.outPlane], dtype: T.dtype)
             x.withUnsafePointer(as: T.self) { src in
                 cols.withUnsafeMutablePointer(as: T.self) { Im2Col.unfold(src, $0, g, n0: n0, nb: nb) }
@@ -68,11 +65,12 @@ enum ConvCompute {
 
     /// The gradient on the image side of `gout` ([N, O, OH, OW]) through `weight`:
     /// [N, C, H, W] (the transposed convolution).
-    static func inputGrad<T: FloatElement>(gout: Tensor, weight: Tensor, _ g: ConvGeometry, _: T.Type) -> Tensor {
+    static func inputGrad<T: FloatElement>(gout: Tensor, weight: Tensor, _ g: ConvGeometry, _: T.Type,
+                                            budget: Int = columnBudget) -> Tensor {
         let go = gout.contiguous()
         let wt = weight.contiguous().reshape([g.groups, g.og, g.rows]).transpose(1, 2)
         let image = Tensor.zeros(g.imageShape, dtype: T.dtype)
-        for (n0, nb) in chunks(g) {
+        for (n0, nb) in chunks(g, budget: budget) {
             let cols = groupProduct(wt, outputRows(go, g, n0: n0, nb: nb, T.self))
             cols.withUnsafePointer(as: T.self) { src in
                 image.withUnsafeMutablePointer(as: T.self) { Im2Col.fold(src, $0, g, n0: n0, nb: nb) }
@@ -83,10 +81,11 @@ enum ConvCompute {
 
     /// The gradient of the weight from `image` ([N, C, H, W]) and `gout` ([N, O, OH, OW]):
     /// [O, C/groups, kH, kW].
-    static func weightGrad<T: FloatElement>(image: Tensor, gout: Tensor, _ g: ConvGeometry, _: T.Type) -> Tensor {
+    static func weightGrad<T: FloatElement>(image: Tensor, gout: Tensor, _ g: ConvGeometry, _: T.Type,
+                                             budget: Int = columnBudget) -> Tensor {
         let x = image.contiguous(), go = gout.contiguous()
         var total: Tensor?
-        for (n0, nb) in chunks(g) {
+        for (n0, nb) in chunks(g, budget: budget) {
             let cols = Tensor(empty: [g.groups, g.rows, nb * g.outPlane], dtype: T.dtype)
             x.withUnsafePointer(as: T.self) { src in
                 cols.withUnsafeMutablePointer(as: T.self) { Im2Col.unfold(src, $0, g, n0: n0, nb: nb) }
