@@ -52,6 +52,10 @@ import EmberTestSupport
     }
 
     @Test func nanWinsAndTheFirstMaximumIsKept() {
+        // PyTorch keeps the last NaN of a window (its rule is `v > best || isnan(v)`).
+        let nans = Tensor([1.0, .nan, 7, .nan, 3, .nan, .nan, 2], shape: [1, 1, 1, 8])
+        #expect(Functional.maxPool2dWithIndices(nans, kernelSize: [1, 4]).indices.scalars(as: Int64.self) == [3, 6])
+        #expect(Functional.adaptiveMaxPool2dWithIndices(nans, outputSize: [1, 2]).indices.scalars(as: Int64.self) == [3, 6])
         let x = Tensor([1.0, .nan, 7, 7, -.infinity, -.infinity, 2, .nan, 5], shape: [1, 1, 1, 9])
         let (y, idx) = Functional.maxPool2dWithIndices(x, kernelSize: [1, 3])
         #expect(y.doubleScalars[0].isNaN && y.doubleScalars[1] == 7 && y.doubleScalars[2].isNaN)
