@@ -90,6 +90,18 @@ xw = x32.clone().requires_grad_(); ww = w32.clone().requires_grad_()
 F.conv2d(xw, ww, b32, stride=2, padding=1).pow(2).sum().backward()
 out['f32_grad_x'] = xw.grad; out['f32_grad_w'] = ww.grad
 
+# Padding modes (reflect, replicate, circular) of Conv2d, and 'same' with reflect in Conv1d.
+for mode in ['reflect', 'replicate', 'circular']:
+    conv = nn.Conv2d(2, 3, 3, padding=(1, 2), padding_mode=mode).double()
+    out[f'mode_{mode}_w'] = conv.weight.detach().clone(); out[f'mode_{mode}_b'] = conv.bias.detach().clone()
+    record(f'mode_{mode}', lambda x: conv(x), [r(1, 2, 4, 5)])
+    out[f'mode_{mode}_grad_w'] = conv.weight.grad
+conv = nn.Conv1d(2, 2, 4, padding='same', padding_mode='reflect', dilation=2).double()
+out['mode_same_w'] = conv.weight.detach().clone(); out['mode_same_b'] = conv.bias.detach().clone()
+record('mode_same', lambda x: conv(x), [r(2, 2, 9)])
+reprs_modes = {'mode_a': nn.Conv2d(2, 3, 3, padding=1, padding_mode='reflect'),
+               'mode_b': nn.Conv1d(2, 2, 4, padding='same', padding_mode='circular')}
+
 # Default initialisation under manual_seed(0), in construction order.
 torch.manual_seed(0)
 layers = [nn.Conv2d(1, 6, 5), nn.Conv1d(3, 4, 3, bias=False), nn.ConvTranspose2d(4, 6, 3, groups=2), nn.BatchNorm2d(3),
@@ -120,6 +132,7 @@ reprs = {
     'norm_d': nn.GroupNorm(3, 6, eps=1e-3, affine=False),
     'lenet': nn.Sequential(nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(6, 16, 5), nn.BatchNorm2d(16)),
 }
+reprs.update(reprs_modes)
 for k, m in reprs.items():
     out[f'repr_{k}'] = repr(m)
 out['keys_bn'] = list(nn.BatchNorm2d(3).state_dict().keys())

@@ -40,6 +40,24 @@ import EmberTestSupport
         #expect(Functional.conv2d(x, weight: w, padding: .same).shape == [1, 1, 5, 5])
     }
 
+    @Test(arguments: [PaddingMode.reflect, .replicate, .circular]) func paddingModes(_ mode: PaddingMode) throws {
+        let conv = Conv2d(2, 3, kernelSize: [3], padding: [1, 2], paddingMode: mode, dtype: .float64)
+        conv.weight = try fixture.tensor("mode_\(mode.rawValue)_w")
+        conv.bias = try fixture.tensor("mode_\(mode.rawValue)_b")
+        try replayRecorded(fixture, "mode_\(mode.rawValue)", inputs: 1) { [conv($0[0])] }
+        expectClose(conv.weight.grad, try fixture.tensor("mode_\(mode.rawValue)_grad_w"), rtol: 1e-10, atol: 1e-12, "weight grad")
+    }
+
+    @Test func samePaddingWithReflection() throws {
+        let conv = Conv1d(2, 2, kernelSize: [4], padding: .same, dilation: [2], paddingMode: .reflect, dtype: .float64)
+        conv.weight = try fixture.tensor("mode_same_w")
+        conv.bias = try fixture.tensor("mode_same_b")
+        try replayRecorded(fixture, "mode_same", inputs: 1) { [conv($0[0])] }
+        #expect(PaddingMode.reflect.sourceIndices(size: 3, left: 2, right: 2) == [2, 1, 0, 1, 2, 1, 0])
+        #expect(PaddingMode.circular.sourceIndices(size: 3, left: 2, right: 1) == [1, 2, 0, 1, 2, 0])
+        #expect(PaddingMode.replicate.sourceIndices(size: 2, left: 1, right: 2) == [0, 0, 1, 1, 1])
+    }
+
     @Test func unbatchedInput() throws {
         try replayRecorded(fixture, "unbatched", inputs: 2) { [Functional.conv2d($0[0], weight: $0[1], padding: 1)] }
     }
@@ -112,6 +130,8 @@ import EmberTestSupport
             ("conv_d", Conv1d(3, 4, kernelSize: [3], stride: [2], padding: .valid)),
             ("convt_a", ConvTranspose2d(4, 6, kernelSize: [3], stride: [2], outputPadding: [1], groups: 2)),
             ("convt_b", ConvTranspose2d(4, 6, kernelSize: [3, 2], padding: [1], bias: false, dilation: [2])),
+            ("mode_a", Conv2d(2, 3, kernelSize: [3], padding: 1, paddingMode: .reflect)),
+            ("mode_b", Conv1d(2, 2, kernelSize: [4], padding: .same, paddingMode: .circular)),
             ("lenet", Sequential([Conv2d(1, 6, kernelSize: [5], padding: 2), ReLUForTest(), MaxPool2d(kernelSize: [2]),
                                   Conv2d(6, 16, kernelSize: [5]), BatchNorm2d(16)])),
         ]

@@ -25,6 +25,8 @@ open class ConvNd: Module {
     public let outputPadding: [Int]
     /// The number of blocked connections from input to output channels.
     public let groups: Int
+    /// How the input is padded.
+    public let paddingMode: PaddingMode
     /// The learnable kernel.
     @Parameter public var weight: Tensor
     /// The learnable bias, [outChannels], or `nil` without bias.
@@ -32,7 +34,8 @@ open class ConvNd: Module {
 
     /// A convolution layer with `dims` spatial dimensions; single-element lists repeat.
     public init(dims: Int, _ inChannels: Int, _ outChannels: Int, kernelSize: [Int], stride: [Int], padding: ConvPadding,
-                dilation: [Int], transposed: Bool, outputPadding: [Int], groups: Int, bias: Bool, dtype: DType) {
+                dilation: [Int], transposed: Bool, outputPadding: [Int], groups: Int, bias: Bool,
+                paddingMode: PaddingMode = .zeros, dtype: DType) {
         func expand(_ v: [Int], _ name: String) -> [Int] {
             precondition(v.count == 1 || v.count == dims, "\(name) must have 1 or \(dims) values, got \(v)")
             return v.count == 1 ? Array(repeating: v[0], count: dims) : v
@@ -52,8 +55,10 @@ open class ConvNd: Module {
             precondition(padding != .same || self.stride.allSatisfy { $0 == 1 }, "padding='same' is not supported for strided convolutions")
             self.padding = padding
         }
+        precondition(!transposed || paddingMode == .zeros, "Only \"zeros\" padding mode is supported for ConvTranspose")
         self.transposed = transposed
         self.groups = groups
+        self.paddingMode = paddingMode
         let shape = transposed ? [inChannels, outChannels / groups] : [outChannels, inChannels / groups]
         _weight = Parameter(wrappedValue: Tensor(empty: shape + self.kernelSize, dtype: dtype))
         _bias = Parameter(wrappedValue: bias ? Tensor(empty: [outChannels], dtype: dtype) : nil)
@@ -88,6 +93,7 @@ open class ConvNd: Module {
         if outputPadding.contains(where: { $0 != 0 }) { s += ", output_padding=\(pythonTuple(outputPadding))" }
         if groups != 1 { s += ", groups=\(groups)" }
         if bias == nil { s += ", bias=False" }
+        if paddingMode != .zeros { s += ", padding_mode=\(paddingMode.rawValue)" }
         return s
     }
 }
@@ -101,14 +107,18 @@ func pythonTuple(_ values: [Int]) -> String {
 public final class Conv1d: ConvNd {
     /// `Conv1d(3, 4, kernelSize: [3], stride: [2], padding: .same)`.
     public init(_ inChannels: Int, _ outChannels: Int, kernelSize: [Int], stride: [Int] = [1], padding: ConvPadding = 0,
-                dilation: [Int] = [1], groups: Int = 1, bias: Bool = true, dtype: DType = .defaultFloat) {
+                dilation: [Int] = [1], groups: Int = 1, bias: Bool = true, paddingMode: PaddingMode = .zeros,
+                dtype: DType = .defaultFloat) {
         super.init(dims: 1, inChannels, outChannels, kernelSize: kernelSize, stride: stride, padding: padding, dilation: dilation,
-                   transposed: false, outputPadding: [0], groups: groups, bias: bias, dtype: dtype)
+                   transposed: false, outputPadding: [0], groups: groups, bias: bias, paddingMode: paddingMode, dtype: dtype)
     }
 
     /// The convolution of `input` ([N, Cin, L] or [Cin, L]).
     public override func forward(_ input: Tensor) -> Tensor {
-        Functional.conv1d(input, weight: weight, bias: bias, stride: stride, padding: padding, dilation: dilation, groups: groups)
+        if paddingMode != .zeros {
+            return Functional.conv1d(padded(input), weight: weight, bias: bias, stride: stride, padding: 0, dilation: dilation, groups: groups)
+        }
+        return Functional.conv1d(input, weight: weight, bias: bias, stride: stride, padding: padding, dilation: dilation, groups: groups)
     }
 }
 
@@ -116,14 +126,18 @@ public final class Conv1d: ConvNd {
 public final class Conv2d: ConvNd {
     /// `Conv2d(1, 6, kernelSize: [5])`; single-element lists repeat over height and width.
     public init(_ inChannels: Int, _ outChannels: Int, kernelSize: [Int], stride: [Int] = [1], padding: ConvPadding = 0,
-                dilation: [Int] = [1], groups: Int = 1, bias: Bool = true, dtype: DType = .defaultFloat) {
+                dilation: [Int] = [1], groups: Int = 1, bias: Bool = true, paddingMode: PaddingMode = .zeros,
+                dtype: DType = .defaultFloat) {
         super.init(dims: 2, inChannels, outChannels, kernelSize: kernelSize, stride: stride, padding: padding, dilation: dilation,
-                   transposed: false, outputPadding: [0], groups: groups, bias: bias, dtype: dtype)
+                   transposed: false, outputPadding: [0], groups: groups, bias: bias, paddingMode: paddingMode, dtype: dtype)
     }
 
     /// The convolution of `input` ([N, Cin, H, W] or [Cin, H, W]).
     public override func forward(_ input: Tensor) -> Tensor {
-        Functional.conv2d(input, weight: weight, bias: bias, stride: stride, padding: padding, dilation: dilation, groups: groups)
+        if paddingMode != .zeros {
+            return Functional.conv2d(padded(input), weight: weight, bias: bias, stride: stride, padding: 0, dilation: dilation, groups: groups)
+        }
+        return Functional.conv2d(input, weight: weight, bias: bias, stride: stride, padding: padding, dilation: dilation, groups: groups)
     }
 }
 
