@@ -48,6 +48,9 @@ record('unbatched', lambda x, w: F.conv2d(x, w, padding=1), [r(2, 5, 4), r(3, 2,
 record('maxpool', lambda x: F.max_pool2d(x, (3, 2), stride=2, padding=1, dilation=(1, 2), ceil_mode=True, return_indices=True),
        [r(2, 3, 7, 6)])
 record('maxpool1d', lambda x: F.max_pool1d(x, 3, stride=2, padding=1, ceil_mode=True, return_indices=True), [r(2, 3, 9)])
+record('adaptiveavg1d', lambda x: F.adaptive_avg_pool1d(x, 4), [r(2, 3, 9)])
+record('adaptivemax1d', lambda x: F.adaptive_max_pool1d(x, 4, return_indices=True), [r(3, 7)])
+record('avgpool1d', lambda x: F.avg_pool1d(x, 3, stride=2, padding=1, ceil_mode=True, count_include_pad=False), [r(2, 3, 8)])
 record('avgpool', lambda x: F.avg_pool2d(x, 3, stride=2, padding=1, ceil_mode=True, count_include_pad=False), [r(2, 2, 7, 6)])
 record('avgpool_div', lambda x: F.avg_pool2d(x, (2, 3), stride=(1, 2), padding=(1, 1), divisor_override=4), [r(1, 2, 5, 6)])
 record('adaptiveavg', lambda x: F.adaptive_avg_pool2d(x, (3, 4)), [r(2, 3, 7, 5)])
@@ -126,6 +129,9 @@ reprs = {
     'pool_g': nn.AdaptiveAvgPool2d(1),
     'pool_h': nn.AdaptiveMaxPool2d((3, 4)),
     'pool_i': nn.AdaptiveMaxPool2d(2, return_indices=True),
+    'pool_j': nn.AvgPool1d(3, stride=2, padding=1, ceil_mode=True),
+    'pool_k': nn.AdaptiveAvgPool1d(5),
+    'pool_l': nn.AdaptiveMaxPool1d(3, return_indices=True),
     'norm_a': nn.BatchNorm2d(6),
     'norm_b': nn.BatchNorm1d(4, eps=1e-3, momentum=None, affine=False, track_running_stats=False),
     'norm_c': nn.GroupNorm(2, 4),

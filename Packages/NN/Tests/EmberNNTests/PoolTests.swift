@@ -38,6 +38,19 @@ import EmberTestSupport
         }
     }
 
+    @Test func onedimensionalPools() throws {
+        try replayRecorded(fixture, "adaptiveavg1d", inputs: 1) { [AdaptiveAvgPool1d(4)($0[0])] }
+        try replayRecorded(fixture, "adaptivemax1d", inputs: 1) {
+            let r = AdaptiveMaxPool1d(4, returnIndices: true).forwardWithIndices($0[0])
+            return [r.output, r.indices]
+        }
+        try replayRecorded(fixture, "avgpool1d", inputs: 1) {
+            [AvgPool1d(kernelSize: [3], stride: [2], padding: [1], ceilMode: true, countIncludePad: false)($0[0])]
+        }
+        #expect(callMessage("adaptive_avg_pool1d", [.tensor(Tensor.zeros([2, 3, 4, 5])), .ints([2])])
+                == "Expected 2 to 3 dimensions, but got 4-dimensional tensor for argument #1 'self' (while checking arguments for adaptive_avg_pool1d)")
+    }
+
     @Test func handComputedMaxPoolAndLayers() {
         let x = Tensor([1.0, 5, 2, 0, 3, 4, 8, 7, 6, -1, 9, 2, 0, 0, 1, 3], shape: [1, 1, 4, 4])
         let pool = MaxPool2d(kernelSize: [2], returnIndices: true)
@@ -75,6 +88,9 @@ import EmberTestSupport
             ("pool_g", AdaptiveAvgPool2d([1])),
             ("pool_h", AdaptiveMaxPool2d([3, 4])),
             ("pool_i", AdaptiveMaxPool2d([2], returnIndices: true)),
+            ("pool_j", AvgPool1d(kernelSize: [3], stride: [2], padding: [1], ceilMode: true)),
+            ("pool_k", AdaptiveAvgPool1d(5)),
+            ("pool_l", AdaptiveMaxPool1d(3, returnIndices: true)),
         ]
         for (key, module) in cases {
             #expect(module.description == fixture.string("repr_\(key)"), "\(key)")

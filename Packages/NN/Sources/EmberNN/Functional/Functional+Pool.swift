@@ -73,3 +73,19 @@ extension Functional {
         return (r[0], r[1])
     }
 }
+
+extension Functional {
+    private static let adaptiveAvgPool1dOp = EmberNN.handle("adaptive_avg_pool1d")
+    private static let adaptiveMaxPool1dOp = EmberNN.handle("adaptive_max_pool1d")
+
+    /// 1-D adaptive average pooling to `outputSize` (`F.adaptive_avg_pool1d`) over [N, C, L] or [C, L].
+    public static func adaptiveAvgPool1d(_ input: Tensor, outputSize: Int) -> Tensor {
+        Dispatcher.shared.callForTensor(adaptiveAvgPool1dOp, [.tensor(input), .ints([outputSize])])
+    }
+
+    /// 1-D adaptive max pooling to `outputSize` with the index of each maximum along L.
+    public static func adaptiveMaxPool1dWithIndices(_ input: Tensor, outputSize: Int) -> (output: Tensor, indices: Tensor) {
+        let r = Dispatcher.shared.callForResults(adaptiveMaxPool1dOp, [.tensor(input), .ints([outputSize])]).tensors
+        return (r[0], r[1])
+    }
+}

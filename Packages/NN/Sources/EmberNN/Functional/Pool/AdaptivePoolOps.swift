@@ -38,6 +38,7 @@ extension PoolOps {
 
     static let adaptiveAverageOp = EmberNN.handle("adaptive_avg_pool2d")
     static let adaptiveAverageBackwardOp = EmberNN.handle("_adaptive_avg_pool2d_backward")
+    static let adaptiveMaxOp = EmberNN.handle("adaptive_max_pool2d")
 
     struct AdaptiveKernel: FloatKernel {
         enum Mode { case average, averageBackward, max }

@@ -1,7 +1,7 @@
 import EmberCore
 
 // Poolings written with other operators: max_pool2d (the values of max_pool2d_with_indices)
-// and the 1-D poolings (the 2-D ones on a [*, 1, L] view). Autograd sees the operators they
+// and the 1-D poolings, adaptive ones included (the 2-D ones on a [*, 1, L] view). Autograd sees the operators they
 // call, so their gradients come for free.
 
 enum PoolComposites {
@@ -14,6 +14,8 @@ enum PoolComposites {
          "1-D max pooling."),
         ("avg_pool1d(Tensor self, int[1] kernel_size, int[1] stride=[], int[1] padding=0, bool ceil_mode=False, bool count_include_pad=True) -> Tensor",
          "1-D average pooling."),
+        ("adaptive_avg_pool1d(Tensor self, int[1] output_size) -> Tensor", "1-D adaptive average pooling."),
+        ("adaptive_max_pool1d(Tensor self, int[1] output_size) -> (Tensor, Tensor)", "1-D adaptive max pooling with the position of each maximum."),
     ]
 
     static func register(_ d: Dispatcher) throws {
@@ -33,9 +35,16 @@ enum PoolComposites {
             return [try Dispatcher.shared.call(maxOp, args.values)[0]]
         }
         guard x.rank == 2 || x.rank == 3 else {
-            throw EmberError(.shapeMismatch, op: name, "\(name)() Expected 2D or 3D input, but got \(x.shape)")
+            throw EmberError(.shapeMismatch, op: name, name.hasPrefix("adaptive")
+                ? "Expected 2 to 3 dimensions, but got \(x.rank)-dimensional tensor for argument #1 'self' (while checking arguments for \(name))"
+                : "\(name)() Expected 2D or 3D input, but got \(x.shape)")
         }
         let planar = x.unsqueeze(x.rank - 1)
+        if name.hasPrefix("adaptive") {
+            let op = name == "adaptive_avg_pool1d" ? PoolOps.adaptiveAverageOp : PoolOps.adaptiveMaxOp
+            let results = try Dispatcher.shared.call(op, [.tensor(planar), .ints([1] + (try args.ints(1)))])
+            return results.compactMap(\.tensorValue).map { .tensor($0.squeeze(dim: $0.rank - 2)) }
+        }
         func widen(_ i: Int, _ fill: Int) throws -> IValue {
             let v = try args.ints(i)
             return .ints(v.isEmpty ? [] : [fill] + v)

@@ -58,6 +58,8 @@ enum PoolSamples {
         switch name {
         case "max_pool2d":
             return [[t([1, 2, 5, 5], dtype), .ints([3]), .ints([2]), .ints([1]), .ints([1]), .bool(true)]]
+        case "adaptive_avg_pool1d", "adaptive_max_pool1d":
+            return [[t([2, 3, 7], dtype), .ints([3])], [t([3, 8], dtype, 1), .ints([5])]]
         case "avg_pool1d":
             return [[t([2, 3, 7], dtype), .ints([3]), .ints([2]), .ints([1]), .bool(true), .bool(false)]]
         default:
