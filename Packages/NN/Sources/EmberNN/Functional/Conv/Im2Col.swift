@@ -73,9 +73,14 @@ enum Im2Col {
                             let iy = oy * g.sh - g.ph + ki * g.dh
                             if iy >= 0 && iy < g.h {
                                 let line = plane + iy * g.w
-                                for ox in lo..<hi {
-                                    let ix = ox * g.sw + x0
-                                    if g.sw == 1 || (ix >= 0 && ix < g.w) { line[ix] += src[ox] }
+                                if g.sw == 1 {
+                                    let shifted = line + x0
+                                    for ox in lo..<hi { shifted[ox] += src[ox] }
+                                } else {
+                                    for ox in lo..<hi {
+                                        let ix = ox * g.sw + x0
+                                        if ix >= 0 && ix < g.w { line[ix] += src[ox] }
+                                    }
                                 }
                             }
                             src += g.ow
