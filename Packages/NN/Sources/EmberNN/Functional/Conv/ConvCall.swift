@@ -140,7 +140,14 @@ extension ConvCall {
             if mask[0] { gradInput = restore(ConvCompute.inputGrad(gout: go, weight: weight, g, T.self)) }
             if mask[1] { gradWeight = restoreWeight(ConvCompute.weightGrad(image: input, gout: go, g, T.self)) }
         }
-        if mask[2] { gradBias = go.sum(dims: [0, 2, 3]) }
+        if mask[2] {
+            // grad_output is the output side of a convolution, the image side of a transposed one.
+            let (channels, length) = params.transposed ? (g.c, g.plane) : (g.o, g.outPlane)
+            gradBias = Tensor(empty: [channels], dtype: T.dtype)
+            go.withUnsafePointer(as: T.self) { src in
+                gradBias.withUnsafeMutablePointer(as: T.self) { Im2Col.channelSums(src, $0, n: g.n, c: channels, l: length) }
+            }
+        }
         return [gradInput, gradWeight, gradBias]
     }
 }

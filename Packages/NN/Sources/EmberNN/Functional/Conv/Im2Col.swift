@@ -122,6 +122,22 @@ enum Im2Col {
         }
     }
 
+    /// The per-channel sums of a contiguous [N, C, L] tensor (the bias gradient).
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
+    static func channelSums<T: FloatElement>(_ src: UnsafePointer<T>, _ dst: UnsafeMutablePointer<T>, n: Int, c: Int, l: Int) {
+        for ch in 0..<c {
+            var total: T = 0
+            for i in 0..<n {
+                let p = src + (i * c + ch) * l
+                var partial: T = 0
+                for k in 0..<l { partial += p[k] }
+                total += partial
+            }
+            dst[ch] = total
+        }
+    }
+
     /// Adds `bias[c]` to every element of channel c of a contiguous [N, C, L] tensor.
     @_specialize(where T == Float)
     @_specialize(where T == Double)
