@@ -14,6 +14,7 @@ let package = Package(
         .package(path: "../Packages/Core"),
         .package(path: "../Packages/Autograd"),
         .package(path: "../Packages/Optim"),
+        .package(path: "../Packages/NN"),
         .package(path: "../Datasets/CSV"),
     ],
     targets: [
@@ -23,6 +24,7 @@ let package = Package(
                 .product(name: "EmberCore", package: "Core"),
                 .product(name: "EmberAutograd", package: "Autograd"),
                 .product(name: "EmberOptim", package: "Optim"),
+                .product(name: "EmberNN", package: "NN"),
                 .product(name: "EmberCSV", package: "CSV"),
             ]
         ),

@@ -41,6 +41,7 @@ def torch_figures():
     out['mul_16M_GBps'] = 12 * n / bench(lambda: torch.mul(x, y), 20) / 1e9
     out['exp_16M_GBps'] = 8 * n / bench(lambda: torch.exp(x), 20) / 1e9
     out['sum_16M_GBps'] = 4 * n / bench(lambda: x.sum(), 20) / 1e9
+    out['lenet5_train_step_b64_ms'] = lenet5_step_seconds() * 1e3
     return out
 
 def optim_figures(torch):
@@ -61,6 +62,26 @@ def optim_figures(torch):
     opt2 = torch.optim.Adam(qs, lr=1e-3)
     out['adam_update_203k_params_us'] = bench(opt2.step, 200) * 1e6
     return out
+
+def lenet5_step_seconds():
+    """The LeNet-5 training step of NNFigures.swift: batch 64, MSE loss, plain SGD."""
+    import torch, torch.nn as nn, torch.nn.functional as F
+    class LeNet5(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.conv1, self.conv2 = nn.Conv2d(1, 6, 5), nn.Conv2d(6, 16, 5)
+            self.fc1, self.fc2, self.fc3 = nn.Linear(256, 120), nn.Linear(120, 84), nn.Linear(84, 10)
+        def forward(self, x):
+            h = F.max_pool2d(F.relu(self.conv1(x)), 2)
+            h = F.max_pool2d(F.relu(self.conv2(h)), 2).flatten(1)
+            return self.fc3(F.relu(self.fc2(F.relu(self.fc1(h)))))
+    model, x, target = LeNet5(), torch.randn(64, 1, 28, 28), torch.randn(64, 10)
+    def step():
+        model.zero_grad()
+        ((model(x) - target) ** 2).mean().backward()
+        with torch.no_grad():
+            for p in model.parameters(): p.sub_(p.grad * 0.01)
+    return bench(step, 20)
 
 def ember_figures(name_filter):
     subprocess.run(['swift', 'build', '-c', 'release', '--package-path', 'Benchmarks'], cwd=ROOT, check=True,

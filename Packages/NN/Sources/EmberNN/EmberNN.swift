@@ -40,6 +40,9 @@ public enum EmberNN {
             try KLDivOps.register(d)
             try PadOps.register(d)
             try UpsampleOps.register(d)
+            try ConvOps.register(d)
+            try PoolOps.register(d)
+            try NormOps.register(d)
         } catch {
             preconditionFailure("EmberNN: \(error)")
         }

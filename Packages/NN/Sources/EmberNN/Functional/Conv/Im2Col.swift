@@ -1,0 +1,152 @@
+import EmberCore
+
+// The pointer loops of convolution: unfolding image patches into GEMM columns (im2col) and
+// folding column gradients back onto the image (col2im), plus the layout shuffles between
+// [N, O, L] outputs and the [O, N·L] rows a GEMM produces. Rows of the columns are ordered
+// (channel, ki, kj), so group g's rows are the contiguous block g·rows ..< (g+1)·rows.
+
+enum Im2Col {
+    /// Writes the columns of images `n0 ..< n0 + nb` of the contiguous image `src`
+    /// ([N, C, H, W]) into `cols`, laid out [C·kH·kW, nb, OH·OW]; padding reads as zero.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
+    static func unfold<T: FloatElement>(_ src: UnsafePointer<T>, _ cols: UnsafeMutablePointer<T>,
+                                        _ g: ConvGeometry, n0: Int, nb: Int) {
+        let outPlane = g.outPlane, rowStride = nb * outPlane
+        for ci in 0..<g.c {
+            for ki in 0..<g.kh {
+                for kj in 0..<g.kw {
+                    let row = (ci * g.kh + ki) * g.kw + kj
+                    let x0 = kj * g.dw - g.pw
+                    for j in 0..<nb {
+                        let plane = src + ((n0 + j) * g.c + ci) * g.plane
+                        var dst = cols + row * rowStride + j * outPlane
+                        for oy in 0..<g.oh {
+                            let iy = oy * g.sh - g.ph + ki * g.dh
+                            if iy < 0 || iy >= g.h {
+                                dst.update(repeating: 0, count: g.ow)
+                            } else {
+                                copyRow(plane + iy * g.w, dst, x0: x0, g)
+                            }
+                            dst += g.ow
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// One output row of columns: dst[ox] = line[ox·stride + x0], zero outside the line.
+    @inline(__always)
+    private static func copyRow<T: FloatElement>(_ line: UnsafePointer<T>, _ dst: UnsafeMutablePointer<T>, x0: Int, _ g: ConvGeometry) {
+        if g.sw == 1 {
+            let lo = Swift.max(0, Swift.min(g.ow, -x0)), hi = Swift.max(lo, Swift.min(g.ow, g.w - x0))
+            if lo > 0 { dst.update(repeating: 0, count: lo) }
+            if hi > lo { (dst + lo).update(from: line + lo + x0, count: hi - lo) }
+            if hi < g.ow { (dst + hi).update(repeating: 0, count: g.ow - hi) }
+        } else {
+            for ox in 0..<g.ow {
+                let ix = ox * g.sw + x0
+                dst[ox] = ix >= 0 && ix < g.w ? line[ix] : 0
+            }
+        }
+    }
+
+    /// Adds the columns `cols` ([C·kH·kW, nb, OH·OW]) back onto images `n0 ..< n0 + nb` of
+    /// the contiguous image gradient `dst` ([N, C, H, W]); the inverse pattern of ``unfold``.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
+    static func fold<T: FloatElement>(_ cols: UnsafePointer<T>, _ dst: UnsafeMutablePointer<T>,
+                                      _ g: ConvGeometry, n0: Int, nb: Int) {
+        let outPlane = g.outPlane, rowStride = nb * outPlane
+        for ci in 0..<g.c {
+            for ki in 0..<g.kh {
+                for kj in 0..<g.kw {
+                    let row = (ci * g.kh + ki) * g.kw + kj
+                    let x0 = kj * g.dw - g.pw
+                    let lo = g.sw == 1 ? Swift.max(0, Swift.min(g.ow, -x0)) : 0
+                    let hi = g.sw == 1 ? Swift.max(lo, Swift.min(g.ow, g.w - x0)) : g.ow
+                    for j in 0..<nb {
+                        let plane = dst + ((n0 + j) * g.c + ci) * g.plane
+                        var src = cols + row * rowStride + j * outPlane
+                        for oy in 0..<g.oh {
+                            let iy = oy * g.sh - g.ph + ki * g.dh
+                            if iy >= 0 && iy < g.h {
+                                let line = plane + iy * g.w
+                                if g.sw == 1 {
+                                    let shifted = line + x0
+                                    for ox in lo..<hi { shifted[ox] += src[ox] }
+                                } else {
+                                    for ox in lo..<hi {
+                                        let ix = ox * g.sw + x0
+                                        if ix >= 0 && ix < g.w { line[ix] += src[ox] }
+                                    }
+                                }
+                            }
+                            src += g.ow
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Copies images `n0 ..< n0 + nb` of a contiguous [N, O, L] tensor into `dst` as [O, nb, L].
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
+    static func channelsFirst<T: FloatElement>(_ src: UnsafePointer<T>, _ dst: UnsafeMutablePointer<T>,
+                                               o: Int, l: Int, n0: Int, nb: Int) {
+        for c in 0..<o {
+            for j in 0..<nb {
+                (dst + (c * nb + j) * l).update(from: src + ((n0 + j) * o + c) * l, count: l)
+            }
+        }
+    }
+
+    /// Writes `src` ([O, nb, L]) into images `n0 ..< n0 + nb` of the contiguous [N, O, L]
+    /// `dst`, adding `bias[c]` to channel c when given.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
+    static func batchFirst<T: FloatElement>(_ src: UnsafePointer<T>, _ dst: UnsafeMutablePointer<T>, bias: UnsafePointer<T>?,
+                                            o: Int, l: Int, n0: Int, nb: Int) {
+        for c in 0..<o {
+            let b = bias?[c] ?? 0
+            for j in 0..<nb {
+                let s = src + (c * nb + j) * l, d = dst + ((n0 + j) * o + c) * l
+                if bias == nil {
+                    d.update(from: s, count: l)
+                } else {
+                    for i in 0..<l { d[i] = s[i] + b }
+                }
+            }
+        }
+    }
+
+    /// The per-channel sums of a contiguous [N, C, L] tensor (the bias gradient).
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
+    static func channelSums<T: FloatElement>(_ src: UnsafePointer<T>, _ dst: UnsafeMutablePointer<T>, n: Int, c: Int, l: Int) {
+        for ch in 0..<c {
+            var total: T = 0
+            for i in 0..<n {
+                let p = src + (i * c + ch) * l
+                var partial: T = 0
+                for k in 0..<l { partial += p[k] }
+                total += partial
+            }
+            dst[ch] = total
+        }
+    }
+
+    /// Adds `bias[c]` to every element of channel c of a contiguous [N, C, L] tensor.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
+    static func addBias<T: FloatElement>(_ data: UnsafeMutablePointer<T>, _ bias: UnsafePointer<T>, n: Int, c: Int, l: Int) {
+        for i in 0..<n {
+            for ch in 0..<c {
+                let p = data + (i * c + ch) * l, b = bias[ch]
+                for k in 0..<l { p[k] += b }
+            }
+        }
+    }
+}
