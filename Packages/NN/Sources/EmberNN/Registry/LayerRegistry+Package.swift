@@ -11,6 +11,9 @@ extension LayerRegistry {
         basicLayers,
         activationLayers,
         embeddingLayers,
+        convLayers,
+        poolingLayers,
+        normalizationLayers,
     ]
 
     /// Linear, Identity, Flatten, Unflatten, Bilinear.
