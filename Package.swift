@@ -15,6 +15,7 @@ let package = Package(
         .package(path: "Packages/Data"),
         .package(path: "Datasets/CSV"),
         .package(path: "Plugins/Distance"),
+        .package(path: "Plugins/BLAS"),
         .package(path: "Tools/CLI"),
     ],
     targets: [
@@ -26,6 +27,7 @@ let package = Package(
                 .product(name: "EmberData", package: "Data"),
                 .product(name: "EmberDistance", package: "Distance"),
                 .product(name: "EmberCSV", package: "CSV"),
+                .product(name: "EmberBLAS", package: "BLAS"),
             ]
         ),
         .testTarget(
@@ -64,6 +66,15 @@ let package = Package(
             ],
             path: "Plugins/Distance/Tests/EmberDistanceTests",
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EmberBLASTests",
+            dependencies: [
+                .product(name: "EmberBLAS", package: "BLAS"),
+                .product(name: "EmberCore", package: "Core"),
+                .product(name: "EmberTestSupport", package: "Core"),
+            ],
+            path: "Plugins/BLAS/Tests/EmberBLASTests"
         ),
         .testTarget(
             name: "EmberCSVTests",

@@ -14,6 +14,7 @@ let package = Package(
         .package(path: "../Packages/Core"),
         .package(path: "../Packages/Autograd"),
         .package(path: "../Datasets/CSV"),
+        .package(path: "../Plugins/BLAS"),
     ],
     targets: [
         .executableTarget(
@@ -22,6 +23,7 @@ let package = Package(
                 .product(name: "EmberCore", package: "Core"),
                 .product(name: "EmberAutograd", package: "Autograd"),
                 .product(name: "EmberCSV", package: "CSV"),
+                .product(name: "EmberBLAS", package: "BLAS"),
             ]
         ),
     ],

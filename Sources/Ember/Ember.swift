@@ -4,3 +4,4 @@
 @_exported import EmberData
 @_exported import EmberDistance
 @_exported import EmberCSV
+@_exported import EmberBLAS
