@@ -23,7 +23,12 @@ public enum EmberBLAS {
         }
     }
 
-    private static let sharedRegistration: Void = registerKernels(.shared)
+    private static let sharedRegistration: Void = {
+        registerKernels(.shared)
+        // OpenBLAS runs on its own threads: as many as Core's pool, never both at once
+        // (Core never calls a product from inside a pool task).
+        Parallel.observeNumThreads { openblas_set_num_threads(Int32(clamping: $0)) }
+    }()
 
     /// The GEMM routines Core's product kernels call.
     static let backend = GEMMBackend(
@@ -39,6 +44,7 @@ public enum EmberBLAS {
         }
     }
 
-    /// The number of threads OpenBLAS runs a product on.
+    /// The number of threads OpenBLAS runs a product on: `Parallel.numThreads` once
+    /// registered with the shared dispatcher.
     public static var numThreads: Int { Int(openblas_get_num_threads()) }
 }

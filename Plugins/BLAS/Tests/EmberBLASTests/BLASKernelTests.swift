@@ -47,6 +47,10 @@ import Testing
         #expect(mm.kernels.first { $0.dtype == .float32 }?.overrides == ["EmberCore"])
     }
 
+    @Test func openBLASFollowsTheThreadCount() {
+        #expect(EmberBLAS.numThreads == Parallel.numThreads)
+    }
+
     @Test func passesTheConformanceSuite() {
         for info in Conformance.operatorsWithSamples() where Self.operators.contains(info.schema.name) {
             let failures = Conformance.check(info)

@@ -2,6 +2,10 @@
 /// fast paths, and a general strided path. All are `@inlinable` so that they specialise in
 /// the module that registers the kernel.
 public enum Elementwise {
+    /// The fewest elements one thread takes of a parallel contiguous loop: about 10 µs of
+    /// a memory-bound float32 loop, against about 1 µs to start a pool job.
+    public static let grain = 1 << 15
+
     /// `out[i] = f(x[i])` into a new contiguous tensor of `R`'s dtype with `x`'s shape.
     @inlinable
     public static func map<A: TensorElement, R: TensorElement>(
@@ -11,7 +15,9 @@ public enum Elementwise {
         let po = out.dataPointer.assumingMemoryBound(to: R.self)
         let px = UnsafePointer(x.dataPointer.assumingMemoryBound(to: A.self))
         if x.isContiguous {
-            for i in 0..<out.count { po[i] = f(px[i]) }
+            Parallel.forEachRange(out.count, grain: grain) { r in
+                for i in r { po[i] = f(px[i]) }
+            }
             return out
         }
         let loop = StridedLoop(shape: x.shape, strides: [out.strides, x.strides])
@@ -35,17 +41,23 @@ public enum Elementwise {
         let pb = UnsafePointer(b.dataPointer.assumingMemoryBound(to: B.self))
         let n = out.count
         if a.shape == shape && b.shape == shape && a.isContiguous && b.isContiguous {
-            for i in 0..<n { po[i] = f(pa[i], pb[i]) }
+            Parallel.forEachRange(n, grain: grain) { r in
+                for i in r { po[i] = f(pa[i], pb[i]) }
+            }
             return out
         }
         if b.count == 1 && a.shape == shape && a.isContiguous {
             let s = pb[0]
-            for i in 0..<n { po[i] = f(pa[i], s) }
+            Parallel.forEachRange(n, grain: grain) { r in
+                for i in r { po[i] = f(pa[i], s) }
+            }
             return out
         }
         if a.count == 1 && b.shape == shape && b.isContiguous {
             let s = pa[0]
-            for i in 0..<n { po[i] = f(s, pb[i]) }
+            Parallel.forEachRange(n, grain: grain) { r in
+                for i in r { po[i] = f(s, pb[i]) }
+            }
             return out
         }
         let loop = StridedLoop(shape: shape, strides: [out.strides, a.broadcastStrides(to: shape), b.broadcastStrides(to: shape)])
