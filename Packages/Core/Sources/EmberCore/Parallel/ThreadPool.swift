@@ -46,6 +46,8 @@ final class ThreadPool: @unchecked Sendable {
 
     /// How long a worker spins for the next job before it parks.
     static let spinNanoseconds = 100_000
+    /// How long a job's caller spins for its workers before it sleeps.
+    static let callerSpinNanoseconds = 50_000
 
     /// The job counter: `(sequence << 16) | threads`, so that a worker learns how many
     /// threads a job uses without reading the job's other fields.
@@ -63,6 +65,8 @@ final class ThreadPool: @unchecked Sendable {
     private var body: ((Int) -> Void)?
     private var count = 0
     private var workers: [PoolWorker] = []
+    /// Where the thread running a job sleeps while its workers finish.
+    private let caller = PoolWorker(index: -1)
 
     init(threads: Int) {
         threadCount = Atomic(Swift.max(1, threads))
@@ -106,8 +110,40 @@ final class ThreadPool: @unchecked Sendable {
             job.store((sequence << 16) | threads, ordering: .sequentiallyConsistent)
             for w in workers.prefix(threads - 1) { w.wake() }
             work()
-            while running.load(ordering: .acquiring) > 0 { ember_cpu_relax() }
+            waitForWorkers()
             self.body = nil
+        }
+    }
+
+    /// Spins briefly until the job's workers are done, then sleeps until the last one
+    /// posts: on a machine busy with other processes a worker may be descheduled, and a
+    /// spinning caller would hold the core it needs.
+    private func waitForWorkers() {
+        let deadline = Self.monotonicNanoseconds() + Self.callerSpinNanoseconds
+        var spins = 0
+        while running.load(ordering: .acquiring) > 0 {
+            ember_cpu_relax()
+            spins += 1
+            if spins & 255 == 0 && Self.monotonicNanoseconds() > deadline {
+                caller.parked.store(true, ordering: .sequentiallyConsistent)
+                if running.load(ordering: .sequentiallyConsistent) == 0 {
+                    // Done meanwhile: withdraw, or take the post the last worker owes.
+                    if !caller.parked.compareExchange(expected: true, desired: false, ordering: .sequentiallyConsistent).exchanged {
+                        caller.sleep()
+                    }
+                } else {
+                    caller.sleep()
+                }
+                _ = running.load(ordering: .acquiring)
+                return
+            }
+        }
+    }
+
+    /// Reports a worker's part of the job done; the last one wakes a sleeping caller.
+    private func finishPart() {
+        if running.subtract(1, ordering: .sequentiallyConsistent).newValue == 0 {
+            caller.wake()
         }
     }
 
@@ -145,7 +181,7 @@ final class ThreadPool: @unchecked Sendable {
             seen = current
             guard worker.index < (current & 0xFFFF) - 1 else { continue }
             work()
-            running.subtract(1, ordering: .releasing)
+            finishPart()
         }
     }
 
