@@ -16,10 +16,15 @@ import Glibc
 
 /// One worker thread's parking place.
 final class PoolWorker: @unchecked Sendable {
-    /// The worker's index: it takes part in jobs with more than `index + 1` threads.
+    /// The worker's position in the pool.
     let index: Int
     /// Set by the worker before it sleeps; whoever clears it owes the semaphore one post.
     let parked = Atomic<Bool>(false)
+    /// The sequence number of the job the worker is invited to, or 0. The worker joins by
+    /// clearing it; the caller, once every index has been taken, cancels an invitation not
+    /// yet taken up by clearing it itself, so it never waits for a worker that was not
+    /// scheduled in time.
+    let ticket = Atomic<Int>(0)
     let semaphore: UnsafeMutablePointer<sem_t>
 
     init(index: Int) {
@@ -107,9 +112,14 @@ final class ThreadPool: @unchecked Sendable {
             nextIndex.store(0, ordering: .relaxed)
             running.store(threads - 1, ordering: .relaxed)
             let sequence = (job.load(ordering: .relaxed) >> 16) &+ 1
+            let invited = workers.prefix(threads - 1)
+            for w in invited { w.ticket.store(sequence, ordering: .relaxed) }
             job.store((sequence << 16) | threads, ordering: .sequentiallyConsistent)
-            for w in workers.prefix(threads - 1) { w.wake() }
+            for w in invited { w.wake() }
             work()
+            for w in invited where w.ticket.compareExchange(expected: sequence, desired: 0, ordering: .acquiringAndReleasing).exchanged {
+                finishPart()
+            }
             waitForWorkers()
             self.body = nil
         }
@@ -124,18 +134,15 @@ final class ThreadPool: @unchecked Sendable {
         while running.load(ordering: .acquiring) > 0 {
             ember_cpu_relax()
             spins += 1
-            if spins & 255 == 0 && Self.monotonicNanoseconds() > deadline {
-                caller.parked.store(true, ordering: .sequentiallyConsistent)
-                if running.load(ordering: .sequentiallyConsistent) == 0 {
-                    // Done meanwhile: withdraw, or take the post the last worker owes.
-                    if !caller.parked.compareExchange(expected: true, desired: false, ordering: .sequentiallyConsistent).exchanged {
-                        caller.sleep()
-                    }
-                } else {
+            guard spins & 255 == 0 && Self.monotonicNanoseconds() > deadline else { continue }
+            caller.parked.store(true, ordering: .sequentiallyConsistent)
+            if running.load(ordering: .sequentiallyConsistent) == 0 {
+                // Done meanwhile: withdraw, or take the post the last worker owes.
+                if !caller.parked.compareExchange(expected: true, desired: false, ordering: .sequentiallyConsistent).exchanged {
                     caller.sleep()
                 }
-                _ = running.load(ordering: .acquiring)
-                return
+            } else {
+                caller.sleep()  // a post from an earlier job's last worker only loops again
             }
         }
     }
@@ -179,7 +186,8 @@ final class ThreadPool: @unchecked Sendable {
         while true {
             let current = waitForJob(after: seen, worker)
             seen = current
-            guard worker.index < (current & 0xFFFF) - 1 else { continue }
+            guard worker.ticket.compareExchange(expected: current >> 16, desired: 0, ordering: .acquiringAndReleasing).exchanged
+            else { continue }
             work()
             finishPart()
         }
