@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 import Testing
 @testable import EmberCore
@@ -87,7 +88,7 @@ import Testing
         #expect(Set(doubleSums).count == 1, "\(doubleSums)")
     }
 
-    @Test func parallelElementwiseAndCopiesMatchScalarLoops() {
+    @Test func elementwiseAndParallelCopiesMatchScalarLoops() {
         let n = 6 * Elementwise.grain + 3, rows = 6 * Elementwise.grain / 4
         let xs = (0..<n).map { Float($0 % 1000) / 500 - 1 }, ys = (0..<n).map { Float($0 % 777) / 388.5 - 1 }
         let x = Tensor(xs, shape: [n]), y = Tensor(ys, shape: [n])
@@ -98,6 +99,10 @@ import Testing
             #expect(x.clone().doubleScalars == xs.map(Double.init), "clone, \(threads) threads")
             let matrix = x.narrow(dim: 0, start: 0, length: 4 * rows).view([rows, 4])
             #expect(matrix.t().contiguous().doubleScalars == transposed, "strided copy, \(threads) threads")
+            let lines = matrix.softmax(dim: 1).doubleScalars
+            let firstLine = (0..<4).map { Double(xs[$0]) }
+            let expected = firstLine.map { Foundation.exp($0) / firstLine.map { Foundation.exp($0) }.reduce(0, +) }
+            #expect(zip(lines.prefix(4), expected).allSatisfy { abs($0 - $1) < 1e-6 }, "softmax, \(threads) threads")
         }
     }
 }
