@@ -6,9 +6,6 @@
 @_exported import EmberOptim
 @_exported import EmberDistance
 @_exported import EmberCSV
-<<<<<<< HEAD
 @_exported import EmberImage
 @_exported import EmberPlot
-=======
 @_exported import EmberBLAS
->>>>>>> h-speed
