@@ -76,7 +76,7 @@ struct NeuralNetworkCommand: ParsableCommand {
 
 struct All: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the four programs, writing each animation (GIF) and final frame (PNG) to a folder.")
+        abstract: "Run the four programs (the network in both of the guide's forms), writing each training animation (GIF) and final frame (PNG) to a folder.")
     @Option(help: "Seed of the default generator.")
     var seed = 0
     @Option(name: .customLong("output-dir"), help: "Folder for the GIFs and PNGs.")
@@ -94,6 +94,7 @@ struct All: ParsableCommand {
             ("linear-regression", { try LinearRegression.run($0) }),
             ("logistic-regression", { try LogisticRegression.run($0) }),
             ("neural-network", { try NeuralNetwork.run($0) }),
+            ("neural-network-sequential", { try NeuralNetwork.run($0, sequential: true) }),
         ]
         for (name, program) in programs {
             print("\n== \(name)")
