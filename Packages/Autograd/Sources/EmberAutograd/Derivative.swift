@@ -141,41 +141,6 @@ struct TensorGeometry {
     }
 }
 
-/// A node's input-then-output geometries, the first three held inline so that recording a
-/// one- or two-input operator allocates no array for them.
-struct GeometryList {
-    private var inline: (TensorGeometry?, TensorGeometry?, TensorGeometry?) = (nil, nil, nil)
-    private var overflow: [TensorGeometry] = []
-    /// The number of geometries.
-    private(set) var count = 0
-
-    /// An empty list expecting `capacity` entries.
-    init(capacity: Int) {
-        if capacity > 3 { overflow.reserveCapacity(capacity - 3) }
-    }
-
-    /// Adds `geometry` at the end.
-    mutating func append(_ geometry: TensorGeometry) {
-        switch count {
-        case 0: inline.0 = geometry
-        case 1: inline.1 = geometry
-        case 2: inline.2 = geometry
-        default: overflow.append(geometry)
-        }
-        count += 1
-    }
-
-    /// The geometry at `i`.
-    subscript(i: Int) -> TensorGeometry {
-        switch i {
-        case 0: return inline.0!
-        case 1: return inline.1!
-        case 2: return inline.2!
-        default: return overflow[i - 3]
-        }
-    }
-}
-
 /// What every node of one operator shares, made once when the derivative is registered: the
 /// derivative and the node name (one reference per node instead of copies of both).
 final class OpRecipe: Sendable {
@@ -198,13 +163,13 @@ final class OpNode: Node, @unchecked Sendable {
     @exclusivity(unchecked) var saved: [SavedTensor?]
     @exclusivity(unchecked) var args: StoredArguments
     /// Shapes and dtypes of the tensor inputs, then of the outputs.
-    let geometry: GeometryList
+    let geometry: [TensorGeometry]
     let inputCount: Int
     func input(_ i: Int) -> TensorGeometry { geometry[i] }
     func output(_ i: Int) -> TensorGeometry { geometry[inputCount + i] }
     @exclusivity(unchecked) var released = false
 
-    init(recipe: OpRecipe, forwardOp: String, edges: [Edge?], geometry: GeometryList,
+    init(recipe: OpRecipe, forwardOp: String, edges: [Edge?], geometry: [TensorGeometry],
          args: StoredArguments, outputCount: Int) {
         self.recipe = recipe
         self.saved = []

@@ -30,10 +30,11 @@ extension Autograd {
     /// Connects `results` of a call with `args` to a new node made by `makeNode` (given the
     /// input edges, the input then output geometry, the non-tensor arguments and the outputs).
     static func record(_ args: Arguments, _ results: [IValue], op: OperatorHandle? = nil, isView: Bool = false,
-                       layout: Bool = false, makeNode: ([Edge?], GeometryList, StoredArguments, Outputs) -> Node) -> [IValue] {
+                       layout: Bool = false, makeNode: ([Edge?], [TensorGeometry], StoredArguments, Outputs) -> Node) -> [IValue] {
         var edges: [Edge?] = []
         edges.reserveCapacity(args.values.count)
-        var geometry = GeometryList(capacity: args.values.count + results.count)
+        var geometry: [TensorGeometry] = []
+        geometry.reserveCapacity(args.values.count + results.count)
         var viewSource: Tensor?
         for v in args.values {
             switch v {
