@@ -196,6 +196,8 @@ final class OpNode: Node, @unchecked Sendable {
         return result
     }
 
+    override var hasSavedTensors: Bool { !saved.isEmpty }
+
     override func takeSavedHistory() -> [Node] {
         var producers: [Node] = []
         var slots = saved

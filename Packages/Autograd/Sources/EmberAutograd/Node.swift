@@ -4,7 +4,8 @@ import Synchronization
 /// Where a gradient goes: input `inputNr` of backward node `node` (the forward output
 /// number of the tensor the gradient is for).
 struct Edge {
-    let node: Node
+    /// A `var` only so that teardown can test it for uniqueness in place.
+    var node: Node
     let inputNr: Int
 }
 
@@ -33,6 +34,7 @@ public class Node: @unchecked Sendable, CustomStringConvertible {
     /// Dismantles long chains iteratively: a node whose last owner is this one is emptied
     /// here instead of in its own deinit, so freeing a 100 000-node graph does not recurse.
     deinit {
+        guard ownsAnotherNode() else { return }  // the common case: plain member teardown
         var stack: [Node] = []  // allocates only when a node would die with this one
         var edges = nextEdges
         nextEdges = []
@@ -49,6 +51,20 @@ public class Node: @unchecked Sendable, CustomStringConvertible {
             stack += n.takeSavedHistory()
         }
     }
+
+    /// Whether freeing this node may free other nodes: an edge holds the last reference to its
+    /// node, or the node keeps saved tensors (whose histories it may own). Tested in place,
+    /// without retaining anything.
+    private func ownsAnotherNode() -> Bool {
+        if hasSavedTensors { return true }
+        for i in nextEdges.indices where nextEdges[i] != nil {
+            if isKnownUniquelyReferenced(&nextEdges[i]!.node) { return true }
+        }
+        return false
+    }
+
+    /// Whether the node holds saved tensors.
+    var hasSavedTensors: Bool { false }
 
     /// Detaches saved tensors that only this node owns from their producers, returning
     /// those producers.
