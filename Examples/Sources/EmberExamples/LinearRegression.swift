@@ -1,4 +1,3 @@
-import EmberAutograd
 import EmberCore
 import EmberData
 import EmberNN
@@ -13,44 +12,21 @@ public enum LinearRegression {
 
     /// Trains and reports the final loss, the fitted weight and bias.
     public static func run(_ options: ProgramOptions = ProgramOptions()) throws -> ProgramReport {
-        let epochs = options.epochs ?? defaultEpochs
-        let clock = TrainingClock(), frames = try FrameRecorder(options)
-        let progress = Progress(total: epochs, enabled: options.showsProgress)
-        startUp()
-        clock.resume()
+        let loop = try TrainingLoop(options, defaultEpochs: defaultEpochs)
         let (model, loss) = try seeded(options.seed) { () throws -> (Linear, Double) in
             let x = Tensor.linspace(-1, 1, steps: 100).unsqueeze(1)
             let y = 5 + 5 * x + 5 * Tensor.rand(like: x)
             let model = Linear(1, 1)
-            let optimizer = try SGD(model.parameters(), lr: 0.2)
-            let criterion = MSELoss()
-            let loader = DataLoader(TensorDataset(x, y), batchSize: 100)
-            var lossValue = Double.nan
-            for epoch in 0..<epochs {
-                var prediction: Tensor?
-                for (xb, yb) in loader {
-                    prediction = model(xb)
-                    let loss = criterion(prediction!, yb)
-                    optimizer.zeroGrad()
-                    try loss.backward()
-                    try optimizer.step()
-                    lossValue = loss.value
-                }
-                progress.update(epoch: epoch, loss: lossValue)
-                try clock.excluding {
-                    try frames.record(last: epoch == epochs - 1) { ax in
-                        draw(ax, x: x, y: y, prediction: prediction!, caption: epochCaption(epoch, lossValue))
-                    }
-                }
+            let loss = try loop.run(model: model, optimizer: try SGD(model.parameters(), lr: 0.2), criterion: MSELoss(),
+                                    loader: DataLoader(TensorDataset(x, y), batchSize: 100)) { ax, epoch, loss, prediction in
+                draw(ax, x: x, y: y, prediction: prediction, caption: epochCaption(epoch, loss))
             }
-            return (model, lossValue)
+            return (model, loss)
         }
-        clock.pause()
-        progress.finish()
-        try frames.finish()
+        let milliseconds = try loop.finish()
         let weight = model.weight.value, bias = model.bias!.value
         return ProgramReport(
-            program: "linear-regression", epochs: epochs, finalLoss: loss, trainingMilliseconds: clock.milliseconds,
+            program: "linear-regression", epochs: loop.epochs, finalLoss: loss, trainingMilliseconds: milliseconds,
             values: ["weight": weight, "bias": bias],
             summary: ["Fitted y = \(format(bias, decimals: 4)) + \(format(weight, decimals: 4)) x (the data follow y = 7.5 + 5x on average)"])
     }
@@ -62,7 +38,7 @@ public enum LinearRegression {
         ax.setXLim(-1.5, 1.5)
         ax.setYLim(-1.0, 16.0)
         ax.scatter(x.doubleScalars, y.doubleScalars, color: "purple")
-        ax.plot(x.doubleScalars, prediction.detach().doubleScalars, "g-", lineWidth: 3)
+        ax.plot(x.doubleScalars, prediction.doubleScalars, "g-", lineWidth: 3)
         ax.text(0.8, 1.0, caption)
     }
 }

@@ -22,43 +22,22 @@ public enum LogisticRegression {
 
     /// Trains and reports the final loss and the accuracy on the 100 flowers.
     public static func run(_ options: ProgramOptions = ProgramOptions()) throws -> ProgramReport {
-        let epochs = options.epochs ?? defaultEpochs
-        let clock = TrainingClock(), frames = try FrameRecorder(options)
-        let progress = Progress(total: epochs, enabled: options.showsProgress)
-        startUp()
-        clock.resume()
+        let loop = try TrainingLoop(options, defaultEpochs: defaultEpochs)
         let (loss, accuracy) = try seeded(options.seed) { () throws -> (Double, Double) in
             let iris = try Iris.load()
             let x = iris.features.narrow(dim: 0, start: 0, length: 100).narrow(dim: 1, start: 0, length: 2).contiguous()
             let y = iris.targets.narrow(dim: 0, start: 0, length: 100).to(.float32).reshape([-1, 1])
             let model = LogisticRegressionModel()
-            let criterion = BCELoss()
-            let optimizer = try SGD(model.parameters(), lr: 0.2)
-            let loader = DataLoader(TensorDataset(x, y), batchSize: 100)
-            var lossValue = Double.nan
-            for epoch in 0..<epochs {
-                for (xb, yb) in loader {
-                    let loss = criterion(model(xb), yb)
-                    optimizer.zeroGrad()
-                    try loss.backward()
-                    try optimizer.step()
-                    lossValue = loss.value
-                }
-                progress.update(epoch: epoch, loss: lossValue)
-                try clock.excluding {
-                    try frames.record(last: epoch == epochs - 1) { ax in
-                        draw(ax, x: x, model: model, caption: epochCaption(epoch, lossValue))
-                    }
-                }
+            let loss = try loop.run(model: model, optimizer: try SGD(model.parameters(), lr: 0.2), criterion: BCELoss(),
+                                    loader: DataLoader(TensorDataset(x, y), batchSize: 100)) { ax, epoch, loss, _ in
+                draw(ax, x: x, model: model, caption: epochCaption(epoch, loss))
             }
             let predicted = noGrad { model(x).gt(Tensor(wrapping: 0.5)).to(.float32) }
-            return (lossValue, predicted.eq(y).to(.float32).mean().value)
+            return (loss, predicted.eq(y).to(.float32).mean().value)
         }
-        clock.pause()
-        progress.finish()
-        try frames.finish()
+        let milliseconds = try loop.finish()
         return ProgramReport(
-            program: "logistic-regression", epochs: epochs, finalLoss: loss, trainingMilliseconds: clock.milliseconds,
+            program: "logistic-regression", epochs: loop.epochs, finalLoss: loss, trainingMilliseconds: milliseconds,
             values: ["accuracy": accuracy],
             summary: ["Accuracy = \(format(accuracy * 100, decimals: 2)) % (setosa vs versicolor, 100 flowers)"])
     }

@@ -25,45 +25,21 @@ public enum NeuralNetwork {
 
     /// Trains the subclassed network, or the same layers in a `Sequential` when `sequential`.
     public static func run(_ options: ProgramOptions = ProgramOptions(), sequential: Bool = false) throws -> ProgramReport {
-        let epochs = options.epochs ?? defaultEpochs
-        let clock = TrainingClock(), frames = try FrameRecorder(options)
-        let progress = Progress(total: epochs, enabled: options.showsProgress)
-        startUp()
-        clock.resume()
+        let loop = try TrainingLoop(options, defaultEpochs: defaultEpochs)
         let loss = try seeded(options.seed) { () throws -> Double in
             let x = Tensor.linspace(-10, 10, steps: 100).unsqueeze(1)
             let y = x.sin() + 0.5 * Tensor.rand(like: x)
             let model: Module = sequential
                 ? Sequential(Linear(1, 200), ReLU(), Linear(200, 100), ReLU(), Linear(100, 1))
                 : NeuralNetworks()
-            let optimizer = try Adam(model.parameters(), lr: 0.01)
-            let criterion = MSELoss()
-            let loader = DataLoader(TensorDataset(x, y), batchSize: 100)
-            var lossValue = Double.nan
-            for epoch in 0..<epochs {
-                var prediction: Tensor?
-                for (xb, yb) in loader {
-                    prediction = model(xb)
-                    let loss = criterion(prediction!, yb)
-                    optimizer.zeroGrad()
-                    try loss.backward()
-                    try optimizer.step()
-                    lossValue = loss.value
-                }
-                progress.update(epoch: epoch, loss: lossValue)
-                try clock.excluding {
-                    try frames.record(last: epoch == epochs - 1) { ax in
-                        draw(ax, x: x, y: y, prediction: prediction!, caption: epochCaption(epoch, lossValue))
-                    }
-                }
+            return try loop.run(model: model, optimizer: try Adam(model.parameters(), lr: 0.01), criterion: MSELoss(),
+                                loader: DataLoader(TensorDataset(x, y), batchSize: 100)) { ax, epoch, loss, prediction in
+                draw(ax, x: x, y: y, prediction: prediction, caption: epochCaption(epoch, loss))
             }
-            return lossValue
         }
-        clock.pause()
-        progress.finish()
-        try frames.finish()
+        let milliseconds = try loop.finish()
         return ProgramReport(
-            program: "neural-network", epochs: epochs, finalLoss: loss, trainingMilliseconds: clock.milliseconds,
+            program: "neural-network", epochs: loop.epochs, finalLoss: loss, trainingMilliseconds: milliseconds,
             values: [:], summary: ["Model: \(sequential ? "Sequential" : "NeuralNetworks (a Module subclass)")"])
     }
 
@@ -74,7 +50,7 @@ public enum NeuralNetwork {
         ax.setXLim(-10.5, 10.5)
         ax.setYLim(-1.5, 2)
         ax.scatter(x.doubleScalars, y.doubleScalars, color: "purple")
-        ax.plot(x.doubleScalars, prediction.detach().doubleScalars, "g-", lineWidth: 3)
+        ax.plot(x.doubleScalars, prediction.doubleScalars, "g-", lineWidth: 3)
         ax.text(6.0, -1.0, caption)
     }
 }

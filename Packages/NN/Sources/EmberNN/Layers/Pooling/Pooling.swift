@@ -5,9 +5,8 @@ func pythonSize(_ values: [Int]) -> String {
     values.count == 1 ? "\(values[0])" : "(" + values.map(String.init).joined(separator: ", ") + ")"
 }
 
-/// 2-D max pooling (`nn.MaxPool2d`). `stride` defaults to `kernelSize`; with
-/// `returnIndices`, ``forwardWithIndices(_:)`` also gives each maximum's flat position.
-public final class MaxPool2d: Module {
+/// The state and printing shared by the max-pooling layers (PyTorch's `_MaxPoolNd`).
+public class MaxPoolNd: Module {
     /// The window size, as given (one value for a square window).
     public let kernelSize: [Int]
     /// The window step, as given (the kernel size by default).
@@ -21,7 +20,7 @@ public final class MaxPool2d: Module {
     /// Whether output sizes round up.
     public let ceilMode: Bool
 
-    /// `MaxPool2d(kernelSize: [2])`.
+    /// A layer pooling windows of `kernelSize` every `stride` (the kernel size by default).
     public init(kernelSize: [Int], stride: [Int]? = nil, padding: [Int] = [0], dilation: [Int] = [1],
                 returnIndices: Bool = false, ceilMode: Bool = false) {
         self.kernelSize = kernelSize
@@ -33,15 +32,13 @@ public final class MaxPool2d: Module {
         super.init()
     }
 
-    /// The pooled input.
-    public override func forward(_ input: Tensor) -> Tensor {
-        Functional.maxPool2d(input, kernelSize: kernelSize, stride: stride, padding: padding, dilation: dilation, ceilMode: ceilMode)
-    }
-
     /// The pooled input and the flat index of each maximum in its input plane.
     public func forwardWithIndices(_ input: Tensor) -> (output: Tensor, indices: Tensor) {
-        Functional.maxPool2dWithIndices(input, kernelSize: kernelSize, stride: stride, padding: padding, dilation: dilation, ceilMode: ceilMode)
+        preconditionFailure("\(typeName) does not implement forwardWithIndices")
     }
+
+    /// The pooled input.
+    public override func forward(_ input: Tensor) -> Tensor { forwardWithIndices(input).output }
 
     /// `kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False`.
     public override var extraDescription: String {
@@ -50,47 +47,30 @@ public final class MaxPool2d: Module {
     }
 }
 
-/// 1-D max pooling (`nn.MaxPool1d`) over [N, C, L] or [C, L].
-public final class MaxPool1d: Module {
-    /// The window size.
-    public let kernelSize: [Int]
-    /// The window step (the kernel size by default).
-    public let stride: [Int]
-    /// The implicit −∞ padding on both sides.
-    public let padding: [Int]
-    /// The spacing between window elements.
-    public let dilation: [Int]
-    /// Whether ``forwardWithIndices(_:)`` is the layer's intended use.
-    public let returnIndices: Bool
-    /// Whether output sizes round up.
-    public let ceilMode: Bool
-
-    /// `MaxPool1d(kernelSize: [3])`.
-    public init(kernelSize: [Int], stride: [Int]? = nil, padding: [Int] = [0], dilation: [Int] = [1],
-                returnIndices: Bool = false, ceilMode: Bool = false) {
-        self.kernelSize = kernelSize
-        self.stride = stride ?? kernelSize
-        self.padding = padding
-        self.dilation = dilation
-        self.returnIndices = returnIndices
-        self.ceilMode = ceilMode
-        super.init()
+/// 2-D max pooling (`nn.MaxPool2d`) over [N, C, H, W] or [C, H, W]. `stride` defaults to
+/// `kernelSize`; ``MaxPoolNd/forwardWithIndices(_:)`` also gives each maximum's flat position.
+public final class MaxPool2d: MaxPoolNd {
+    /// The pooled input.
+    public override func forward(_ input: Tensor) -> Tensor {
+        Functional.maxPool2d(input, kernelSize: kernelSize, stride: stride, padding: padding, dilation: dilation, ceilMode: ceilMode)
     }
 
+    /// The pooled input and the flat index of each maximum in its input plane.
+    public override func forwardWithIndices(_ input: Tensor) -> (output: Tensor, indices: Tensor) {
+        Functional.maxPool2dWithIndices(input, kernelSize: kernelSize, stride: stride, padding: padding, dilation: dilation, ceilMode: ceilMode)
+    }
+}
+
+/// 1-D max pooling (`nn.MaxPool1d`) over [N, C, L] or [C, L].
+public final class MaxPool1d: MaxPoolNd {
     /// The pooled input.
     public override func forward(_ input: Tensor) -> Tensor {
         Functional.maxPool1d(input, kernelSize: kernelSize, stride: stride, padding: padding, dilation: dilation, ceilMode: ceilMode)
     }
 
     /// The pooled input and the index of each maximum along L.
-    public func forwardWithIndices(_ input: Tensor) -> (output: Tensor, indices: Tensor) {
+    public override func forwardWithIndices(_ input: Tensor) -> (output: Tensor, indices: Tensor) {
         Functional.maxPool1dWithIndices(input, kernelSize: kernelSize, stride: stride, padding: padding, dilation: dilation, ceilMode: ceilMode)
-    }
-
-    /// `kernel_size=3, stride=3, padding=0, dilation=1, ceil_mode=False`.
-    public override var extraDescription: String {
-        "kernel_size=\(pythonSize(kernelSize)), stride=\(pythonSize(stride)), padding=\(pythonSize(padding)), "
-            + "dilation=\(pythonSize(dilation)), ceil_mode=\(ceilMode ? "True" : "False")"
     }
 }
 
