@@ -4,7 +4,7 @@ var filter: String?
 if let i = arguments.firstIndex(of: "--filter"), arguments.index(after: i) < arguments.endIndex {
     filter = arguments[arguments.index(after: i)]
 }
-for figure in CoreFigures.all + AutogradFigures.all + OptimFigures.all + NNFigures.all + CSVFigures.all where filter.map(figure.name.contains) ?? true {
+for figure in CoreFigures.all + AutogradFigures.all + OptimFigures.all + TrainingFigures.all + CSVFigures.all where filter.map(figure.name.contains) ?? true {
     let value = figure.measure()
     print("\(figure.name) \(String(format: value)) \(figure.unit)")
 }
