@@ -18,6 +18,7 @@ let package = Package(
         .package(path: "Datasets/CSV"),
         .package(path: "Datasets/Image"),
         .package(path: "Plugins/Distance"),
+        .package(path: "Plugins/BLAS"),
         .package(path: "Tools/CLI"),
         .package(path: "Examples"),
         .package(path: "Tools/Plot"),
@@ -35,6 +36,7 @@ let package = Package(
                 .product(name: "EmberCSV", package: "CSV"),
                 .product(name: "EmberImage", package: "Image"),
                 .product(name: "EmberPlot", package: "Plot"),
+                .product(name: "EmberBLAS", package: "BLAS"),
             ]
         ),
         .testTarget(
@@ -96,6 +98,15 @@ let package = Package(
             ],
             path: "Plugins/Distance/Tests/EmberDistanceTests",
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EmberBLASTests",
+            dependencies: [
+                .product(name: "EmberBLAS", package: "BLAS"),
+                .product(name: "EmberCore", package: "Core"),
+                .product(name: "EmberTestSupport", package: "Core"),
+            ],
+            path: "Plugins/BLAS/Tests/EmberBLASTests"
         ),
         .testTarget(
             name: "EmberCSVTests",

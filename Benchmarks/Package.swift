@@ -16,6 +16,7 @@ let package = Package(
         .package(path: "../Packages/Optim"),
         .package(path: "../Packages/NN"),
         .package(path: "../Datasets/CSV"),
+        .package(path: "../Plugins/BLAS"),
     ],
     targets: [
         .executableTarget(
@@ -26,6 +27,7 @@ let package = Package(
                 .product(name: "EmberOptim", package: "Optim"),
                 .product(name: "EmberNN", package: "NN"),
                 .product(name: "EmberCSV", package: "CSV"),
+                .product(name: "EmberBLAS", package: "BLAS"),
             ]
         ),
     ],

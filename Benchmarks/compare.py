@@ -35,6 +35,9 @@ def torch_figures():
         y.backward()
     out['chain_1000_forward_backward_us'] = bench(chain, 20) * 1e6
     out.update(optim_figures(torch))
+    for m in (64, 256, 1024, 2048):
+        A = torch.randn(m, m); B = torch.randn(m, m)
+        out['sgemm_%d_gflops' % m] = 2 * m**3 / bench(lambda: A @ B, max(1, int(2e8 / m**3))) / 1e9
     n = 16 * 1024 * 1024
     x = torch.randn(n); y = torch.randn(n)
     out['add_16M_GBps'] = 12 * n / bench(lambda: torch.add(x, y), 20) / 1e9

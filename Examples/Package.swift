@@ -17,6 +17,7 @@ let package = Package(
         .package(path: "../Packages/Data"),
         .package(path: "../Datasets/CSV"),
         .package(path: "../Datasets/Image"),
+        .package(path: "../Plugins/BLAS"),
         .package(path: "../Tools/Plot"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
@@ -31,6 +32,7 @@ let package = Package(
                 .product(name: "EmberData", package: "Data"),
                 .product(name: "EmberCSV", package: "CSV"),
                 .product(name: "EmberImage", package: "Image"),
+                .product(name: "EmberBLAS", package: "BLAS"),
                 .product(name: "EmberPlot", package: "Plot"),
             ]
         ),

@@ -8,3 +8,4 @@
 @_exported import EmberCSV
 @_exported import EmberImage
 @_exported import EmberPlot
+@_exported import EmberBLAS

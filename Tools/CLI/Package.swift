@@ -13,6 +13,7 @@ let package = Package(
         .package(path: "../../Packages/Core"),
         .package(path: "../../Packages/Autograd"),
         .package(path: "../../Plugins/Distance"),
+        .package(path: "../../Plugins/BLAS"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
@@ -26,7 +27,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "EmberCLI",
-            dependencies: ["EmberCLIKit", .product(name: "EmberDistance", package: "Distance")]
+            dependencies: [
+                "EmberCLIKit", .product(name: "EmberDistance", package: "Distance"),
+                .product(name: "EmberBLAS", package: "BLAS"),
+            ]
         ),
         .testTarget(
             name: "EmberCLITests",

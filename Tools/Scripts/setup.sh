@@ -3,7 +3,7 @@
 # pkg-config. Needs a Debian machine with Swift on PATH; runs apt-get as root (or via sudo).
 set -euo pipefail
 
-packages=(pkg-config zlib1g-dev libpng-dev)
+packages=(pkg-config zlib1g-dev libpng-dev libopenblas-dev)
 
 if ! command -v swift >/dev/null 2>&1; then
     echo "setup: Swift is not on PATH (Ember needs Swift 6.0 or newer)" >&2

@@ -1,4 +1,5 @@
 import EmberAutograd
+import EmberBLAS
 import EmberCore
 import EmberNN
 
@@ -16,10 +17,11 @@ func seeded<R>(_ seed: Int, _ body: () throws -> R) rethrows -> R {
 }
 
 /// Start-up, kept out of the training time as the guide's timing keeps Python's imports out:
-/// registers the packages' operators and the autograd layer, and builds the dispatcher's
-/// lookup table once.
+/// registers the packages' operators, the OpenBLAS matrix products (as PyTorch's CPU build
+/// brings its BLAS) and the autograd layer, and builds the dispatcher's lookup table once.
 func startUp() {
     EmberNN.register()
+    EmberBLAS.register()
     Autograd.ensureInstalled()
     let probe = Tensor.ones([1])
     probe.requiresGrad = true

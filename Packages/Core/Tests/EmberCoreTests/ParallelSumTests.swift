@@ -2,7 +2,7 @@ import Testing
 @testable import EmberCore
 
 @Suite struct ParallelSumTests {
-    /// Rows long enough to be summed on two threads give the sequential pairwise result bit
+    /// Rows long enough to be summed on the pool give the sequential pairwise result bit
     /// for bit, so a sum never depends on the thread count.
     @Test func twoThreadSumEqualsTheSequentialOrder() {
         let n = CascadeSum.parallelMinimum + 12_345

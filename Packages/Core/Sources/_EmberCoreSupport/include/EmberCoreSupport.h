@@ -14,4 +14,11 @@ int ember_cpu_has_fma(void);
 /// instructions. Call only when `ember_cpu_has_fma()`.
 void ember_box_muller16_f32(float *data, long blocks, float mean, float std);
 
+/// A spin-wait hint to the CPU (x86 `pause`), for the thread pool's busy-wait loops.
+static inline void ember_cpu_relax(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+}
+
 #endif

@@ -1,7 +1,7 @@
 import Testing
-@testable import EmberCore
+@_spi(EmberBackend) @testable import EmberCore
 
-/// The two-thread split of large float products (above ``FloatGEMM/parallelThreshold``),
+/// The split of large float products over the pool's threads (above ``FloatGEMM/parallelThreshold``),
 /// forced on a small product so that it stays fast in debug builds.
 @Suite struct LinalgParallelTests {
     func check<T: GEMMFloat>(_ type: T.Type, beta: T) {

@@ -42,7 +42,7 @@ enum BatchedProduct {
     /// elements are laid out as `batchShape + [m, n]` (its own shape may drop size-1 dims).
     static func run<T: LinalgElement>(
         _ type: T.Type, batchShape: [Int], m: Int, n: Int, k: Int, alpha: T,
-        _ a: BatchedOperand, _ b: BatchedOperand, beta: T, into out: Tensor
+        _ a: BatchedOperand, _ b: BatchedOperand, beta: T, into out: Tensor, gemm: GEMMRoutine<T>? = nil
     ) {
         let c = out.dataPointer.assumingMemoryBound(to: T.self)
         let va = a.view(T.self), vb = b.view(T.self)
@@ -53,18 +53,33 @@ enum BatchedProduct {
         if batchCount > 1, b.batchStrides.allSatisfy({ $0 == 0 }),
            let rowStride = foldedRowStride(batchShape: batchShape, m: m, a) {
             let folded = MatrixView(base: va.base, rowStride: rowStride, columnStride: va.columnStride)
-            T.gemm(m: batchCount * m, n: n, k: k, alpha: alpha, folded, vb, beta: beta,
-                   OutputMatrix(base: c, rowStride: n))
+            multiply(m: batchCount * m, n: n, k: k, alpha: alpha, folded, vb, beta: beta,
+                     OutputMatrix(base: c, rowStride: n), gemm)
             return
         }
         let outStrides = Tensor.contiguousStrides(for: batchShape + [m, n]).prefix(batchShape.count)
         let loop = StridedLoop(shape: batchShape, strides: [a.batchStrides, b.batchStrides, Array(outStrides)])
         loop.forEachRow { off, count, st in
             for t in 0..<count {
-                T.gemm(m: m, n: n, k: k, alpha: alpha,
-                       va.advanced(by: off[0] + t * st[0]), vb.advanced(by: off[1] + t * st[1]),
-                       beta: beta, OutputMatrix(base: c + off[2] + t * st[2], rowStride: n))
+                multiply(m: m, n: n, k: k, alpha: alpha,
+                         va.advanced(by: off[0] + t * st[0]), vb.advanced(by: off[1] + t * st[1]),
+                         beta: beta, OutputMatrix(base: c + off[2] + t * st[2], rowStride: n), gemm)
             }
+        }
+    }
+
+    /// One product through `gemm` (a plugin's) when there is a product to compute, else
+    /// through the reference kernel (which handles `k = 0` and `alpha = 0` with PyTorch's
+    /// semantics, so plugins never see those cases).
+    @inline(__always)
+    static func multiply<T: LinalgElement>(
+        m: Int, n: Int, k: Int, alpha: T, _ a: MatrixView<T>, _ b: MatrixView<T>, beta: T,
+        _ c: OutputMatrix<T>, _ gemm: GEMMRoutine<T>?
+    ) {
+        if let gemm, k > 0, alpha != 0 {
+            gemm(m, n, k, alpha, a, b, beta, c)
+        } else {
+            T.gemm(m: m, n: n, k: k, alpha: alpha, a, b, beta: beta, c)
         }
     }
 

@@ -58,7 +58,8 @@ enum BatchedProductCheck {
     /// Multiplies two 3-D tensors of one dtype into a new `[b, n, p]` tensor (`input`, if
     /// given, is broadcast into it first and scaled by `beta`).
     static func product<T: LinalgElement>(
-        _ type: T.Type, _ batch1: Tensor, _ batch2: Tensor, input: Tensor? = nil, beta: T = 0, alpha: T = 1
+        _ type: T.Type, _ batch1: Tensor, _ batch2: Tensor, input: Tensor? = nil, beta: T = 0, alpha: T = 1,
+        gemm: GEMMRoutine<T>? = nil
     ) -> Tensor {
         let b = batch1.shape[0], n = batch1.shape[1], m = batch1.shape[2], p = batch2.shape[2]
         let out = Tensor(empty: [b, n, p], dtype: T.dtype)
@@ -66,13 +67,16 @@ enum BatchedProductCheck {
         BatchedProduct.run(
             T.self, batchShape: [b], m: n, n: p, k: m, alpha: alpha,
             .matrices(batch1, batchShape: [b]), .matrices(batch2, batchShape: [b]),
-            beta: input == nil ? 0 : beta, into: out)
+            beta: input == nil ? 0 : beta, into: out, gemm: gemm)
         return out
     }
 }
 
 /// `self @ mat2` for 3-D tensors of one dtype.
 struct BmmKernel: LinalgKernel {
+    /// The GEMM the product runs on (a plugin's, or the reference kernels).
+    var backend = GEMMBackend.reference
+
     func validate(_ args: Arguments) throws {
         let a = try args.tensor(0), b = try args.tensor(1)
         guard a.rank == 3 else { throw EmberError(.shapeMismatch, op: "bmm", "batch1 must be a 3D tensor") }
@@ -83,13 +87,17 @@ struct BmmKernel: LinalgKernel {
 
     func run<T: LinalgElement>(_ args: Arguments, _ type: T.Type) throws -> [IValue] {
         try validate(args)
-        return [.tensor(BatchedProductCheck.product(T.self, try args.tensor(0), try args.tensor(1)))]
+        return [.tensor(BatchedProductCheck.product(T.self, try args.tensor(0), try args.tensor(1),
+                                                  gemm: backend.routine(T.self)))]
     }
 }
 
 /// `beta * self + alpha * (batch1 @ batch2)`. Unlike `addmm`, `alpha = 0` still computes the
 /// product (PyTorch's CPU kernel does, so NaNs in the batches propagate).
 struct BaddbmmKernel: LinalgKernel {
+    /// The GEMM the product runs on (a plugin's, or the reference kernels).
+    var backend = GEMMBackend.reference
+
     func validate(_ args: Arguments) throws {
         let input = try args.tensor(0), a = try args.tensor(1), b = try args.tensor(2)
         guard a.rank == 3 else { throw EmberError(.shapeMismatch, op: "baddbmm", "batch1 must be a 3D tensor") }
@@ -108,7 +116,8 @@ struct BaddbmmKernel: LinalgKernel {
         try validate(args)
         let out = BatchedProductCheck.product(
             T.self, try args.tensor(1), try args.tensor(2), input: try args.tensor(0),
-            beta: T.coefficient(try args.scalar(3)), alpha: T.coefficient(try args.scalar(4)))
+            beta: T.coefficient(try args.scalar(3)), alpha: T.coefficient(try args.scalar(4)),
+            gemm: backend.routine(T.self))
         return [.tensor(out)]
     }
 }

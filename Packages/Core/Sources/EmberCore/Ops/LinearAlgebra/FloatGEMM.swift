@@ -6,8 +6,6 @@
 // since LLVM does not vectorise a floating-point reduction on its own (it may not reorder
 // the additions).
 
-import Dispatch
-
 /// float32 and float64: the types with SIMD matrix kernels. `Vector` holds one micro-tile
 /// row (8 floats or 4 doubles: two SSE registers on the baseline x86-64 target).
 protocol GEMMFloat: FloatElement, SIMDScalar, Codable {
@@ -19,7 +17,7 @@ extension Double: GEMMFloat { typealias Vector = SIMD4<Double> }
 
 enum FloatGEMM {
     /// `c = beta * c + alpha * a · b`; see ``LinalgElement/gemm(m:n:k:alpha:_:_:beta:_:)``.
-    /// Products of at least `parallelAbove` multiply-adds run on two threads.
+    /// Products of at least `parallelAbove` multiply-adds run on the pool's threads.
     static func gemm<T: GEMMFloat>(
         m: Int, n: Int, k: Int, alpha: T, _ a: MatrixView<T>, _ b: MatrixView<T>,
         beta: T, _ c: OutputMatrix<T>, parallelAbove: Int = parallelThreshold
@@ -34,11 +32,12 @@ enum FloatGEMM {
             gemv(m: n, k: k, alpha: alpha, b.transposed, x: a.base, xStride: a.columnStride,
                  beta: beta, y: c.base, yStride: 1)
         } else if m * n * k >= parallelAbove && m >= 2 * PackedGEMM.mr {
-            // Two halves of the rows on two threads: disjoint outputs, shared read-only inputs.
-            let half = PackedGEMM.roundUp(m / 2, PackedGEMM.mr)
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
-                let start = part == 0 ? 0 : half, rows = part == 0 ? half : m - half
-                PackedGEMM.run(m: rows, n: n, k: k, alpha: alpha, a.advanced(by: start * a.rowStride), b,
+            // Row blocks on the pool's threads: disjoint outputs, shared read-only inputs.
+            let parts = Swift.min(Parallel.numThreads, m / PackedGEMM.mr)
+            let rows = PackedGEMM.roundUp((m + parts - 1) / parts, PackedGEMM.mr)
+            Parallel.forEach((m + rows - 1) / rows) { part in
+                let start = part * rows, count = Swift.min(rows, m - start)
+                PackedGEMM.run(m: count, n: n, k: k, alpha: alpha, a.advanced(by: start * a.rowStride), b,
                                beta: beta, OutputMatrix(base: c.base + start * c.rowStride, rowStride: c.rowStride))
             }
         } else {
@@ -46,9 +45,9 @@ enum FloatGEMM {
         }
     }
 
-    /// The multiply-adds above which a product is split over two threads: waking a second
-    /// core costs ~50 µs (DESIGN §4), about 1.5 M multiply-adds of this kernel.
-    static let parallelThreshold = 4_000_000
+    /// The multiply-adds above which a product is split over the pool's threads (a pool
+    /// job starts in about a microsecond; packing dominates below this).
+    static let parallelThreshold = 500_000
 
     /// `c = beta * c`, writing zeros when `beta` is zero (without reading `c`).
     static func scale<T: GEMMFloat>(m: Int, n: Int, by beta: T, _ c: OutputMatrix<T>) {

@@ -25,12 +25,15 @@ extension CoreOperators {
 
 /// `self @ other` for tensors of one dtype.
 struct MatmulKernel: LinalgKernel {
+    /// The GEMM the product runs on (a plugin's, or the reference kernels).
+    var backend = GEMMBackend.reference
+
     func validate(_ args: Arguments) throws {
         _ = try MatmulPlan.matmul(try args.tensor(0), try args.tensor(1))
     }
 
     func run<T: LinalgElement>(_ args: Arguments, _ type: T.Type) throws -> [IValue] {
-        [.tensor(try MatmulPlan.matmul(try args.tensor(0), try args.tensor(1)).run(T.self))]
+        [.tensor(try MatmulPlan.matmul(try args.tensor(0), try args.tensor(1)).run(T.self, gemm: backend.routine(T.self)))]
     }
 }
 

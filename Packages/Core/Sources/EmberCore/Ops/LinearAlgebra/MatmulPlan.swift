@@ -24,9 +24,9 @@ struct MatmulPlan {
     let outShape: [Int]
 
     /// Computes the product into a new contiguous tensor.
-    func run<T: LinalgElement>(_ type: T.Type) -> Tensor {
+    func run<T: LinalgElement>(_ type: T.Type, gemm: GEMMRoutine<T>? = nil) -> Tensor {
         let out = Tensor(empty: outShape, dtype: T.dtype)
-        BatchedProduct.run(T.self, batchShape: batchShape, m: m, n: n, k: k, alpha: 1, a, b, beta: 0, into: out)
+        BatchedProduct.run(T.self, batchShape: batchShape, m: m, n: n, k: k, alpha: 1, a, b, beta: 0, into: out, gemm: gemm)
         return out
     }
 

@@ -4,13 +4,22 @@
 /// A read-only strided matrix: element (i, j) is `base[i * rowStride + j * columnStride]`.
 /// Strides are in elements and may be zero (a broadcast row or column) or negative.
 /// Sendable so that threads can share it: it is only ever read, while its tensor lives.
-struct MatrixView<T>: @unchecked Sendable {
+/// GEMM plugins receive their operands as these (``GEMMBackend``).
+@_spi(EmberBackend)
+public struct MatrixView<T>: @unchecked Sendable {
     /// Element (0, 0).
-    var base: UnsafePointer<T>
+    public var base: UnsafePointer<T>
     /// The distance between rows.
-    var rowStride: Int
+    public var rowStride: Int
     /// The distance between columns.
-    var columnStride: Int
+    public var columnStride: Int
+
+    /// A view of `base` with the given strides (in elements).
+    public init(base: UnsafePointer<T>, rowStride: Int, columnStride: Int) {
+        self.base = base
+        self.rowStride = rowStride
+        self.columnStride = columnStride
+    }
 
     /// The same elements read as the transposed matrix.
     var transposed: MatrixView<T> { MatrixView(base: base, rowStride: columnStride, columnStride: rowStride) }
@@ -24,11 +33,18 @@ struct MatrixView<T>: @unchecked Sendable {
 /// A writable row-major matrix with unit column stride: element (i, j) is
 /// `base[i * rowStride + j]`. Every output the kernels write has this layout. Threads that
 /// share one write disjoint rows.
-struct OutputMatrix<T>: @unchecked Sendable {
+@_spi(EmberBackend)
+public struct OutputMatrix<T>: @unchecked Sendable {
     /// Element (0, 0).
-    var base: UnsafeMutablePointer<T>
+    public var base: UnsafeMutablePointer<T>
     /// The distance between rows (the leading dimension).
-    var rowStride: Int
+    public var rowStride: Int
+
+    /// An output of rows `rowStride` elements apart starting at `base`.
+    public init(base: UnsafeMutablePointer<T>, rowStride: Int) {
+        self.base = base
+        self.rowStride = rowStride
+    }
 }
 
 /// Element types with a reference matrix product: float32 and float64 through a packed,

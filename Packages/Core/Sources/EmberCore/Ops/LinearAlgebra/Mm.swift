@@ -52,7 +52,8 @@ enum MatrixProductCheck {
     /// Multiplies two matrices of one dtype into a new `m×n` tensor (`input`, if given, is
     /// broadcast into it first and scaled by `beta`).
     static func product<T: LinalgElement>(
-        _ type: T.Type, _ mat1: Tensor, _ mat2: Tensor, input: Tensor? = nil, beta: T = 0, alpha: T = 1
+        _ type: T.Type, _ mat1: Tensor, _ mat2: Tensor, input: Tensor? = nil, beta: T = 0, alpha: T = 1,
+        gemm: GEMMRoutine<T>? = nil
     ) -> Tensor {
         let m = mat1.shape[0], k = mat1.shape[1], n = mat2.shape[1]
         let out = Tensor(empty: [m, n], dtype: T.dtype)
@@ -62,13 +63,16 @@ enum MatrixProductCheck {
         let skipProduct = alpha == 0
         BatchedProduct.run(
             T.self, batchShape: [], m: m, n: n, k: skipProduct ? 0 : k, alpha: alpha,
-            .matrices(mat1, batchShape: []), .matrices(mat2, batchShape: []), beta: input == nil ? 0 : beta, into: out)
+            .matrices(mat1, batchShape: []), .matrices(mat2, batchShape: []), beta: input == nil ? 0 : beta, into: out, gemm: gemm)
         return out
     }
 }
 
 /// `self @ mat2` for 2-D tensors of one dtype.
 struct MmKernel: LinalgKernel {
+    /// The GEMM the product runs on (a plugin's, or the reference kernels).
+    var backend = GEMMBackend.reference
+
     func validate(_ args: Arguments) throws {
         let a = try args.tensor(0), b = try args.tensor(1)
         guard a.rank == 2 else { throw EmberError(.shapeMismatch, op: "mm", "self must be a matrix") }
@@ -79,12 +83,16 @@ struct MmKernel: LinalgKernel {
 
     func run<T: LinalgElement>(_ args: Arguments, _ type: T.Type) throws -> [IValue] {
         try validate(args)
-        return [.tensor(MatrixProductCheck.product(T.self, try args.tensor(0), try args.tensor(1)))]
+        return [.tensor(MatrixProductCheck.product(T.self, try args.tensor(0), try args.tensor(1),
+                                                  gemm: backend.routine(T.self)))]
     }
 }
 
 /// `beta * self + alpha * (mat1 @ mat2)`.
 struct AddmmKernel: LinalgKernel {
+    /// The GEMM the product runs on (a plugin's, or the reference kernels).
+    var backend = GEMMBackend.reference
+
     func validate(_ args: Arguments) throws {
         let input = try args.tensor(0), a = try args.tensor(1), b = try args.tensor(2)
         for (t, name) in [(a, "mat1"), (b, "mat2")] where t.rank != 2 {
@@ -103,7 +111,8 @@ struct AddmmKernel: LinalgKernel {
         try validate(args)
         let out = MatrixProductCheck.product(
             T.self, try args.tensor(1), try args.tensor(2), input: try args.tensor(0),
-            beta: T.coefficient(try args.scalar(3)), alpha: T.coefficient(try args.scalar(4)))
+            beta: T.coefficient(try args.scalar(3)), alpha: T.coefficient(try args.scalar(4)),
+            gemm: backend.routine(T.self))
         return [.tensor(out)]
     }
 }

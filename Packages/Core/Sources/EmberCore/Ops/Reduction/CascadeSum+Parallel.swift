@@ -1,28 +1,59 @@
-import Dispatch
-
-// Long contiguous sums split their two top-level halves across two threads. The halves are
-// exactly the ones the sequential recursion uses, so the result is bit-identical whatever
-// the number of threads. Waking a second thread costs ~50 µs here, so only rows of at least
-// `parallelMinimum` elements (~1 ms of work) take this path.
+// Long contiguous sums run the top levels of the pairwise recursion as separate tasks on
+// the thread pool: the subtrees are exactly the ones the sequential recursion visits, and
+// their sums combine in the same tree, so the result is bit-identical to the sequential
+// order whatever the number of threads.
 
 extension CascadeSum {
-    /// Rows at least this long are summed on two threads.
-    @usableFromInline static let parallelMinimum = 1 << 21
+    /// Rows at least this long are summed on the pool (a few microseconds of work, against
+    /// about one to start a pool job).
+    @usableFromInline static let parallelMinimum = 1 << 16
+    /// The smallest subtree the parallel split hands to one task.
+    static let parallelGrain = 1 << 14
 
     @usableFromInline
     static func parallelHalves(_ p: UnsafePointer<Float>, _ n: Int) -> Float {
-        let half = (n / 2) & ~31
-        let (a, b) = twoThreads(UInt(bitPattern: p), { contiguousSequential(UnsafePointer<Float>(bitPattern: $0)!, half) },
-                                UInt(bitPattern: p + half), { contiguousSequential(UnsafePointer<Float>(bitPattern: $0)!, n - half) })
-        return a + b
+        parallelTree(n, mask: ~31) { offset, count in contiguousSequential(p + offset, count) }
     }
 
     @usableFromInline
     static func parallelHalves(_ p: UnsafePointer<Double>, _ n: Int) -> Double {
-        let half = (n / 2) & ~15
-        let (a, b) = twoThreads(UInt(bitPattern: p), { contiguousSequential(UnsafePointer<Double>(bitPattern: $0)!, half) },
-                                UInt(bitPattern: p + half), { contiguousSequential(UnsafePointer<Double>(bitPattern: $0)!, n - half) })
-        return a + b
+        parallelTree(n, mask: ~15) { offset, count in contiguousSequential(p + offset, count) }
+    }
+
+    /// Sums subtrees of the recursion `half = (n / 2) & mask` on the pool: the top levels
+    /// (down to subtrees of about ``parallelGrain`` elements, at most 16 of them) are split
+    /// off, summed by `subtree(offset, count)`, then added up the same tree.
+    static func parallelTree<T: FloatElement>(_ n: Int, mask: Int, _ subtree: (Int, Int) -> T) -> T {
+        var levels = 0
+        while levels < 4 && n >> (levels + 1) >= parallelGrain { levels += 1 }
+        var ranges: [(offset: Int, count: Int)] = []
+        ranges.reserveCapacity(1 << levels)
+        func split(_ offset: Int, _ count: Int, _ depth: Int) {
+            if depth == levels || count <= simdLeaf {
+                ranges.append((offset, count))
+                return
+            }
+            let half = (count / 2) & mask
+            split(offset, half, depth + 1)
+            split(offset + half, count - half, depth + 1)
+        }
+        split(0, n, 0)
+        let results = UnsafeMutablePointer<T>.allocate(capacity: ranges.count)
+        defer { results.deallocate() }
+        ranges.withUnsafeBufferPointer { r in
+            Parallel.forEach(r.count) { i in results[i] = subtree(r[i].offset, r[i].count) }
+        }
+        var next = 0
+        func combine(_ count: Int, _ depth: Int) -> T {
+            if depth == levels || count <= simdLeaf {
+                next += 1
+                return results[next - 1]
+            }
+            let half = (count / 2) & mask
+            let left = combine(half, depth + 1)
+            return left + combine(count - half, depth + 1)
+        }
+        return combine(n, 0)
     }
 
     /// The pairwise recursion on one thread: halves (multiples of a SIMD group) down to
@@ -40,19 +71,5 @@ extension CascadeSum {
         if n <= simdLeaf { return leaf(p, n) }
         let half = (n / 2) & ~15
         return contiguousSequential(p, half) + contiguousSequential(p + half, n - half)
-    }
-
-    /// Runs `first(x)` and `second(y)` on two threads and returns both results.
-    private static func twoThreads<R: BinaryFloatingPoint & Sendable>(
-        _ x: UInt, _ first: @escaping @Sendable (UInt) -> R, _ y: UInt, _ second: @escaping @Sendable (UInt) -> R
-    ) -> (R, R) {
-        let results = UnsafeMutablePointer<R>.allocate(capacity: 2)
-        defer { results.deallocate() }
-        let slots = UInt(bitPattern: results)
-        DispatchQueue.concurrentPerform(iterations: 2) { i in
-            let out = UnsafeMutablePointer<R>(bitPattern: slots)!
-            out[i] = i == 0 ? first(x) : second(y)
-        }
-        return (results[0], results[1])
     }
 }

@@ -86,10 +86,26 @@ extension ReducePlan {
         if x.rank > 0 { shape[dim] = 1; strides[dim] = 0 }
         let outStrides = Tensor.contiguousStrides(for: x.shape)
         // Visit line starts: the input offset, and the output offset from the same index.
-        StridedLoop(shape: shape, strides: [strides, outStrides]).forEachRow { off, count, st in
-            for i in 0..<count {
-                body(src + off[0] + i * st[0], s, dst + off[1] + i * st[1], ds, n)
+        let lines = StridedLoop(shape: shape, strides: [strides, outStrides])
+        func visit(_ loop: StridedLoop, _ src: UnsafePointer<T>, _ dst: UnsafeMutablePointer<R>) {
+            loop.forEachRow { off, count, st in
+                for i in 0..<count {
+                    body(src + off[0] + i * st[0], s, dst + off[1] + i * st[1], ds, n)
+                }
             }
+        }
+        // Large maps split their lines over the pool, along the outermost line dimension
+        // (each line is written by one task, so results do not depend on the thread count).
+        guard let outer = lines.shape.first, outer > 1, out.count >= 2 * Elementwise.grain else {
+            visit(lines, src, dst)
+            return out
+        }
+        let perOuter = out.count / outer
+        Parallel.forEachRange(outer, grain: Swift.max(1, Elementwise.grain / perOuter)) { r in
+            var part = lines.shape
+            part[0] = r.count
+            visit(StridedLoop(shape: part, strides: lines.strides),
+                  src + r.lowerBound * lines.strides[0][0], dst + r.lowerBound * lines.strides[1][0])
         }
         return out
     }

@@ -41,21 +41,42 @@ enum RawCopy {
         let count = target.count
         if count == 0 { return }
         if target.isContiguous && source.shape == target.shape && source.isContiguous {
-            target.dataPointer.copyMemory(from: source.dataPointer, byteCount: count * target.dtype.itemSize)
+            let size = target.dtype.itemSize, pt = target.dataPointer, ps = UnsafeRawPointer(source.dataPointer)
+            Parallel.forEachRange(count * size, grain: parallelBytes) { r in
+                (pt + r.lowerBound).copyMemory(from: ps + r.lowerBound, byteCount: r.count)
+            }
             return
         }
         let loop = StridedLoop(shape: target.shape, strides: [target.strides, strides])
         switch target.dtype.itemSize {
-        case 1: run(loop, source, target, UInt8.self)
-        case 2: run(loop, source, target, UInt16.self)
-        case 4: run(loop, source, target, UInt32.self)
-        default: run(loop, source, target, UInt64.self)
+        case 1: split(loop, source, target, UInt8.self)
+        case 2: split(loop, source, target, UInt16.self)
+        case 4: split(loop, source, target, UInt32.self)
+        default: split(loop, source, target, UInt64.self)
         }
     }
 
-    private static func run<E: FixedWidthInteger>(_ loop: StridedLoop, _ source: Tensor, _ target: Tensor, _ type: E.Type) {
+    /// The bytes above which a copy is split over the pool's threads.
+    static let parallelBytes = 1 << 18
+
+    /// Runs a strided copy, split along its outermost dimension over the pool's threads
+    /// when it is large.
+    private static func split<E: FixedWidthInteger>(_ loop: StridedLoop, _ source: Tensor, _ target: Tensor, _ type: E.Type) {
         let pt = target.dataPointer.assumingMemoryBound(to: E.self)
         let ps = UnsafePointer(source.dataPointer.assumingMemoryBound(to: E.self))
+        guard loop.shape.count >= 2, loop.count * MemoryLayout<E>.size >= 2 * parallelBytes else {
+            return run(loop, pt, ps)
+        }
+        let outer = loop.shape[0], inner = loop.count / outer
+        Parallel.forEachRange(outer, grain: Swift.max(1, parallelBytes / (inner * MemoryLayout<E>.size))) { r in
+            var shape = loop.shape
+            shape[0] = r.count
+            let part = StridedLoop(shape: shape, strides: loop.strides)
+            run(part, pt + r.lowerBound * loop.strides[0][0], ps + r.lowerBound * loop.strides[1][0])
+        }
+    }
+
+    private static func run<E: FixedWidthInteger>(_ loop: StridedLoop, _ pt: UnsafeMutablePointer<E>, _ ps: UnsafePointer<E>) {
         loop.forEachRow { off, n, st in
             let o = pt + off[0], s = ps + off[1], so = st[0], ss = st[1]
             if so == 1 && ss == 1 {
