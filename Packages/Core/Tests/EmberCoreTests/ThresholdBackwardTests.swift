@@ -27,6 +27,15 @@ import Testing
         #expect(Tensor.thresholdBackward(g, x, threshold: 0).scalars(as: Double.self) == [0, 0, 3, 4, 5, 0])
     }
 
+    @Test func longContiguousRunsMatchTheDefinition() {
+        // 37 elements: the unrolled loop and its tail; values around the threshold, with ties.
+        let xs = (0..<37).map { Float(($0 * 7) % 11) * 0.25 - 1 }, gs = (0..<37).map { Float($0) + 0.5 }
+        for dtype in [DType.float32, .float64] {
+            let out = Tensor.thresholdBackward(Tensor(gs, shape: [37]).to(dtype), Tensor(xs, shape: [37]).to(dtype), threshold: 0.25)
+            #expect(out.to(.float32).scalars(as: Float.self) == zip(gs, xs).map { $1 <= 0.25 ? 0 : $0 })
+        }
+    }
+
     @Test func integersTruncateAFractionalThreshold() {
         let g = Tensor([1, 2, 3])
         #expect(Tensor.thresholdBackward(g, Tensor([0, 1, 2]), threshold: 1.5).scalars(as: Int64.self) == [0, 0, 3])
