@@ -44,47 +44,44 @@ def torch_figures():
     out['mul_16M_GBps'] = 12 * n / bench(lambda: torch.mul(x, y), 20) / 1e9
     out['exp_16M_GBps'] = 8 * n / bench(lambda: torch.exp(x), 20) / 1e9
     out['sum_16M_GBps'] = 4 * n / bench(lambda: x.sum(), 20) / 1e9
-    out['lenet5_train_step_b64_ms'] = lenet5_step_seconds() * 1e3
+    out.update(training_figures(torch))
     return out
 
 def optim_figures(torch):
-    """The MLP 784-256-10 Adam training step (batch 128) and Adam's update alone."""
+    """Adam's update alone over the parameters of a 784-256-10 MLP."""
     def params():
         ps = [torch.randn(784, 256) * 0.05, torch.zeros(256), torch.randn(256, 10) * 0.05, torch.zeros(10)]
         return [p.requires_grad_() for p in ps]
-    ps = params(); x = torch.randn(128, 784); target = torch.randint(0, 10, (128,))
-    opt = torch.optim.Adam(ps, lr=1e-3)
-    def train_step():
-        opt.zero_grad()
-        logits = torch.relu(x @ ps[0] + ps[1]) @ ps[2] + ps[3]
-        torch.nn.functional.cross_entropy(logits, target).backward()
-        opt.step()
-    out = {'mlp_784_256_10_adam_step_ms': bench(train_step, 50) * 1e3}
+    out = {}
     qs = params()
     for q in qs: q.grad = torch.randn_like(q)
     opt2 = torch.optim.Adam(qs, lr=1e-3)
     out['adam_update_203k_params_us'] = bench(opt2.step, 200) * 1e6
     return out
 
-def lenet5_step_seconds():
-    """The LeNet-5 training step of NNFigures.swift: batch 64, MSE loss, plain SGD."""
-    import torch, torch.nn as nn, torch.nn.functional as F
-    class LeNet5(nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.conv1, self.conv2 = nn.Conv2d(1, 6, 5), nn.Conv2d(6, 16, 5)
-            self.fc1, self.fc2, self.fc3 = nn.Linear(256, 120), nn.Linear(120, 84), nn.Linear(84, 10)
-        def forward(self, x):
-            h = F.max_pool2d(F.relu(self.conv1(x)), 2)
-            h = F.max_pool2d(F.relu(self.conv2(h)), 2).flatten(1)
-            return self.fc3(F.relu(self.fc2(F.relu(self.fc1(h)))))
-    model, x, target = LeNet5(), torch.randn(64, 1, 28, 28), torch.randn(64, 10)
+def training_figures(torch):
+    """The training figures of shared/anchors/torch_ops.py (TrainingFigures.swift)."""
+    import torch.nn as nn, torch.nn.functional as F
+    out = {}
+    lenet = nn.Sequential(nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
+                          nn.Conv2d(6, 16, 5), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+                          nn.Linear(400, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10))
+    opt = torch.optim.SGD(lenet.parameters(), lr=0.01, momentum=0.9)
+    X = torch.randn(64, 1, 28, 28); Y = torch.randint(0, 10, (64,))
     def step():
-        model.zero_grad()
-        ((model(x) - target) ** 2).mean().backward()
-        with torch.no_grad():
-            for p in model.parameters(): p.sub_(p.grad * 0.01)
-    return bench(step, 20)
+        opt.zero_grad(); loss = F.cross_entropy(lenet(X), Y); loss.backward(); opt.step()
+    out['lenet_train_step_b64_ms'] = bench(step, 50) * 1e3
+    mlp = nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 10))
+    opt2 = torch.optim.Adam(mlp.parameters(), lr=1e-3)
+    X2 = torch.randn(128, 784); Y2 = torch.randint(0, 10, (128,))
+    def step2():
+        opt2.zero_grad(); loss = F.cross_entropy(mlp(X2), Y2); loss.backward(); opt2.step()
+    out['mlp784_train_step_b128_ms'] = bench(step2, 200) * 1e3
+    c = nn.Conv2d(64, 64, 3, padding=1, bias=False); Xc = torch.randn(32, 64, 56, 56)
+    with torch.no_grad():
+        t = bench(lambda: c(Xc), 3, reps=3)
+    out['conv3x3_64c_56_b32_fwd_gflops'] = 2 * 32 * 64 * 64 * 9 * 56 * 56 / t / 1e9
+    return out
 
 def ember_figures(name_filter):
     subprocess.run(['swift', 'build', '-c', 'release', '--package-path', 'Benchmarks'], cwd=ROOT, check=True,

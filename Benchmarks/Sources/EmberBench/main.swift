@@ -1,4 +1,5 @@
 // Prints one `name value unit` line per figure; `--filter S` keeps names containing S.
+// OpenBLAS GEMMs are on, as users get them by default from the umbrella `Ember` module.
 import EmberBLAS
 
 EmberBLAS.register()
@@ -7,7 +8,7 @@ var filter: String?
 if let i = arguments.firstIndex(of: "--filter"), arguments.index(after: i) < arguments.endIndex {
     filter = arguments[arguments.index(after: i)]
 }
-for figure in CoreFigures.all + BLASFigures.all + AutogradFigures.all + OptimFigures.all + NNFigures.all + CSVFigures.all where filter.map(figure.name.contains) ?? true {
+for figure in CoreFigures.all + BLASFigures.all + AutogradFigures.all + OptimFigures.all + TrainingFigures.all + CSVFigures.all where filter.map(figure.name.contains) ?? true {
     let value = figure.measure()
     print("\(figure.name) \(String(format: value)) \(figure.unit)")
 }

@@ -21,7 +21,13 @@ extension DerivativeTable {
         onResult("reciprocal") { g, y in (g * y * y).neg() }
         onResult("sigmoid") { g, y in g * y * (Scalar.double(1) - y) }
         onResult("tanh") { g, y in g * (Scalar.double(1) - y * y) }
-        onResult("relu") { g, y in g.maskedFill(y.le(Tensor(wrapping: 0)), 0) }
+        onResult("relu") { g, y in Tensor.thresholdBackward(g, y, threshold: 0) }
+        // Linear in grad_output with the same mask; zero with respect to self (a step function).
+        t["threshold_backward"] = Derivative(saves: [1]) { c in
+            let x = try c.input(1), threshold = try c.args.scalar(2)
+            return [c.needsGrad(0) ? Tensor.thresholdBackward(c.grad(), x, threshold: threshold) : nil,
+                    c.needsGrad(1) ? Autograd.zeros(c.inputShape(1), dtype: c.inputDType(1)) : nil]
+        }
         onInput("abs") { g, x in g * x.sign() }
         onInput("square") { g, x in g * x.scaled(2) }
         onInput("sin") { g, x in g * x.cos() }

@@ -7,5 +7,6 @@ extension CoreOperators {
         registerPow(d)
         registerLogicalOps(d)
         registerBitwiseOps(d)
+        registerThresholdBackward(d)
     }
 }

@@ -128,14 +128,24 @@ enum Im2Col {
     static func channelSums<T: FloatElement>(_ src: UnsafePointer<T>, _ dst: UnsafeMutablePointer<T>, n: Int, c: Int, l: Int) {
         for ch in 0..<c {
             var total: T = 0
-            for i in 0..<n {
-                let p = src + (i * c + ch) * l
-                var partial: T = 0
-                for k in 0..<l { partial += p[k] }
-                total += partial
-            }
+            for i in 0..<n { total += lineSum(src + (i * c + ch) * l, l) }
             dst[ch] = total
         }
+    }
+
+    /// The sum of `count` contiguous elements over eight interleaved partial sums (independent
+    /// chains the compiler turns into vector adds; one running sum is latency-bound).
+    @inline(__always)
+    static func lineSum<T: FloatElement>(_ p: UnsafePointer<T>, _ count: Int) -> T {
+        var s0: T = 0, s1: T = 0, s2: T = 0, s3: T = 0, s4: T = 0, s5: T = 0, s6: T = 0, s7: T = 0
+        var k = 0
+        while k + 8 <= count {
+            s0 += p[k]; s1 += p[k + 1]; s2 += p[k + 2]; s3 += p[k + 3]
+            s4 += p[k + 4]; s5 += p[k + 5]; s6 += p[k + 6]; s7 += p[k + 7]
+            k += 8
+        }
+        while k < count { s0 += p[k]; k += 1 }
+        return ((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7))
     }
 
     /// Adds `bias[c]` to every element of channel c of a contiguous [N, C, L] tensor.
