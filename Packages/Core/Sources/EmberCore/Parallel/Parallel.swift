@@ -60,6 +60,13 @@ public enum Parallel {
     /// Calls `observer` with the thread count now and after every ``setNumThreads(_:)``
     /// (EmberBLAS sets OpenBLAS's threads with it).
     @_spi(EmberBackend)
+    /// Makes the pool's idle workers stop spinning and sleep until the next job: call it
+    /// before work that runs on another library's threads (OpenBLAS), so that both pools never
+    /// compete for the cores.
+    public static func yieldCores() {
+        ThreadPool.shared.parkSpinningWorkers()
+    }
+
     public static func observeNumThreads(_ observer: @escaping @Sendable (Int) -> Void) {
         threadObservers.withLock { $0.append(observer) }
         observer(numThreads)
