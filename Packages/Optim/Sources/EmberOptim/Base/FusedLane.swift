@@ -113,16 +113,25 @@ protocol FusedKernel {
 }
 
 extension FusedKernel {
-    /// Runs the kernel over every element: vector lanes, then the remaining elements.
+    /// Runs the kernel over every element, in chunks on Core's thread pool for large
+    /// parameters (an update is memory-bound: two cores stream twice the bytes). Elements are
+    /// independent, so the result is the same for any thread count.
     @inline(__always)
     func run() {
-        let n = count, w = T.width
-        var i = 0
-        while i + w <= n {
+        // Pieces start at multiples of 16 elements, whole vector lanes for Float and Double.
+        Parallel.forEachRange(count, grain: 32_768) { range in run(range) }
+    }
+
+    /// Runs the kernel over `range`: vector lanes, then the remaining elements.
+    @inline(__always)
+    func run(_ range: Range<Int>) {
+        let w = T.width
+        var i = range.lowerBound
+        while i + w <= range.upperBound {
             lane(i, T.Vector.self)
             i += w
         }
-        while i < n {
+        while i < range.upperBound {
             lane(i, T.self)
             i += 1
         }
