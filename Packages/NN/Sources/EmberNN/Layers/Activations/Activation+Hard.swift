@@ -1,20 +1,17 @@
 import EmberCore
 
 /// The input clamped to `[minVal, maxVal]` (`nn.Hardtanh`).
-public final class Hardtanh: Module {
+public final class Hardtanh: InplaceActivation {
     /// The lower bound.
     public let minVal: Double
     /// The upper bound.
     public let maxVal: Double
-    /// Whether the input is overwritten.
-    public let inplace: Bool
     /// A hardtanh layer; `maxVal` must exceed `minVal`.
     public init(minVal: Double = -1, maxVal: Double = 1, inplace: Bool = false) {
         precondition(maxVal > minVal, "Hardtanh: max_val (\(maxVal)) must be greater than min_val (\(minVal))")
         self.minVal = minVal
         self.maxVal = maxVal
-        self.inplace = inplace
-        super.init()
+        super.init(inplace: inplace)
     }
     /// `input` clamped.
     public override func forward(_ input: Tensor) -> Tensor {
@@ -25,27 +22,17 @@ public final class Hardtanh: Module {
 }
 
 /// `clamp(x + 3, 0, 6) / 6` (`nn.Hardsigmoid`).
-public final class Hardsigmoid: Module {
-    /// Whether the input is overwritten.
-    public let inplace: Bool
-    /// A hard sigmoid layer.
-    public init(inplace: Bool = false) {
-        self.inplace = inplace
-        super.init()
-    }
+public final class Hardsigmoid: InplaceActivation {
     /// The hard sigmoid of `input`.
     public override func forward(_ input: Tensor) -> Tensor { Functional.hardsigmoid(input, inplace: inplace) }
+    /// Nothing: PyTorch prints `Hardsigmoid()` whatever `inplace` is.
+    public override var extraDescription: String { "" }
 }
 
 /// `x · clamp(x + 3, 0, 6) / 6` (`nn.Hardswish`).
-public final class Hardswish: Module {
-    /// Whether the input is overwritten.
-    public let inplace: Bool
-    /// A hard swish layer.
-    public init(inplace: Bool = false) {
-        self.inplace = inplace
-        super.init()
-    }
+public final class Hardswish: InplaceActivation {
     /// The hard swish of `input`.
     public override func forward(_ input: Tensor) -> Tensor { Functional.hardswish(input, inplace: inplace) }
+    /// Nothing: PyTorch prints `Hardswish()` whatever `inplace` is.
+    public override var extraDescription: String { "" }
 }

@@ -1,46 +1,25 @@
 import EmberCore
 
 /// `max(0, x)` (`nn.ReLU`); `inplace` overwrites the input.
-public final class ReLU: Module {
-    /// Whether the input is overwritten.
-    public let inplace: Bool
-    /// A ReLU layer.
-    public init(inplace: Bool = false) {
-        self.inplace = inplace
-        super.init()
-    }
+public final class ReLU: InplaceActivation {
     /// `max(0, input)`.
     public override func forward(_ input: Tensor) -> Tensor { Functional.relu(input, inplace: inplace) }
-    /// `inplace=True`, or nothing.
-    public override var extraDescription: String { inplace ? "inplace=True" : "" }
 }
 
 /// `min(max(0, x), 6)` (`nn.ReLU6`).
-public final class ReLU6: Module {
-    /// Whether the input is overwritten.
-    public let inplace: Bool
-    /// A ReLU6 layer.
-    public init(inplace: Bool = false) {
-        self.inplace = inplace
-        super.init()
-    }
+public final class ReLU6: InplaceActivation {
     /// `min(max(0, input), 6)`.
     public override func forward(_ input: Tensor) -> Tensor { Functional.relu6(input, inplace: inplace) }
-    /// `inplace=True`, or nothing.
-    public override var extraDescription: String { inplace ? "inplace=True" : "" }
 }
 
 /// `x` for `x > 0`, `negativeSlope · x` otherwise (`nn.LeakyReLU`).
-public final class LeakyReLU: Module {
+public final class LeakyReLU: InplaceActivation {
     /// The slope for negative inputs.
     public let negativeSlope: Double
-    /// Whether the input is overwritten.
-    public let inplace: Bool
     /// A leaky ReLU with `negativeSlope` (0.01 by default).
     public init(negativeSlope: Double = 0.01, inplace: Bool = false) {
         self.negativeSlope = negativeSlope
-        self.inplace = inplace
-        super.init()
+        super.init(inplace: inplace)
     }
     /// The leaky ReLU of `input`.
     public override func forward(_ input: Tensor) -> Tensor {
@@ -77,16 +56,13 @@ public final class PReLU: Module {
 }
 
 /// `x` for `x > 0`, `alpha · (eˣ - 1)` otherwise (`nn.ELU`).
-public final class ELU: Module {
+public final class ELU: InplaceActivation {
     /// The saturation value for negative inputs.
     public let alpha: Double
-    /// Whether the input is overwritten.
-    public let inplace: Bool
     /// An ELU layer.
     public init(alpha: Double = 1, inplace: Bool = false) {
         self.alpha = alpha
-        self.inplace = inplace
-        super.init()
+        super.init(inplace: inplace)
     }
     /// The ELU of `input`.
     public override func forward(_ input: Tensor) -> Tensor { Functional.elu(input, alpha: alpha, inplace: inplace) }
@@ -95,16 +71,13 @@ public final class ELU: Module {
 }
 
 /// `max(0, x) + min(0, alpha · (e^(x/alpha) - 1))` (`nn.CELU`).
-public final class CELU: Module {
+public final class CELU: InplaceActivation {
     /// The alpha of the formula.
     public let alpha: Double
-    /// Whether the input is overwritten.
-    public let inplace: Bool
     /// A CELU layer.
     public init(alpha: Double = 1, inplace: Bool = false) {
         self.alpha = alpha
-        self.inplace = inplace
-        super.init()
+        super.init(inplace: inplace)
     }
     /// The CELU of `input`.
     public override func forward(_ input: Tensor) -> Tensor { Functional.celu(input, alpha: alpha, inplace: inplace) }
@@ -113,18 +86,9 @@ public final class CELU: Module {
 }
 
 /// The self-normalising ELU with fixed constants (`nn.SELU`).
-public final class SELU: Module {
-    /// Whether the input is overwritten.
-    public let inplace: Bool
-    /// A SELU layer.
-    public init(inplace: Bool = false) {
-        self.inplace = inplace
-        super.init()
-    }
+public final class SELU: InplaceActivation {
     /// The SELU of `input`.
     public override func forward(_ input: Tensor) -> Tensor { Functional.selu(input, inplace: inplace) }
-    /// `inplace=True`, or nothing.
-    public override var extraDescription: String { inplace ? "inplace=True" : "" }
 }
 
 /// `", inplace=True"` when `inplace`, as PyTorch's activation reprs append it.

@@ -16,33 +16,15 @@ public final class GELU: Module {
 }
 
 /// `x · sigmoid(x)` (`nn.SiLU`).
-public final class SiLU: Module {
-    /// Whether the input is overwritten.
-    public let inplace: Bool
-    /// A SiLU layer.
-    public init(inplace: Bool = false) {
-        self.inplace = inplace
-        super.init()
-    }
+public final class SiLU: InplaceActivation {
     /// The SiLU of `input`.
     public override func forward(_ input: Tensor) -> Tensor { Functional.silu(input, inplace: inplace) }
-    /// `inplace=True`, or nothing.
-    public override var extraDescription: String { inplace ? "inplace=True" : "" }
 }
 
 /// `x · tanh(softplus(x))` (`nn.Mish`).
-public final class Mish: Module {
-    /// Whether the input is overwritten.
-    public let inplace: Bool
-    /// A Mish layer.
-    public init(inplace: Bool = false) {
-        self.inplace = inplace
-        super.init()
-    }
+public final class Mish: InplaceActivation {
     /// The Mish of `input`.
     public override func forward(_ input: Tensor) -> Tensor { Functional.mish(input, inplace: inplace) }
-    /// `inplace=True`, or nothing.
-    public override var extraDescription: String { inplace ? "inplace=True" : "" }
 }
 
 /// The logistic function (`nn.Sigmoid`).
