@@ -67,7 +67,7 @@ public struct BackwardContext {
     public func inputDType(_ slot: Int) -> DType { node.input(slot).dtype }
     /// The storage layout of tensor-input slot `slot`: strides, offset, storage elements.
     public func inputLayout(_ slot: Int) -> (strides: [Int], offset: Int, storageCount: Int) {
-        let g = node.input(slot)
+        let g = node.layouts[slot]
         return (g.strides, g.storageOffset, g.storageCount)
     }
     /// The number of tensor-input slots.
@@ -81,63 +81,69 @@ public struct BackwardContext {
 /// The non-tensor arguments of a call, kept for backward in place (no allocation) when
 /// there are at most four; tensor positions hold `.none`.
 struct StoredArguments {
-    private var inline: (IValue, IValue, IValue, IValue) = (.none, .none, .none, .none)
-    private var overflow: [IValue]?
-    private var count = 0
+    private let first: IValue
+    private let second: IValue
+    private let third: IValue
+    private let fourth: IValue
+    private let overflow: [IValue]?
+    private let count: Int
 
     init(_ values: [IValue]) {
         count = values.count
-        guard count <= 4 else {
-            overflow = values.map { v in
-                switch v {
-                case .tensor, .tensors: return .none
-                default: return v
-                }
-            }
+        if count > 4 {
+            overflow = values.map(Self.kept)
+            (first, second, third, fourth) = (.none, .none, .none, .none)
             return
         }
-        for (i, v) in values.enumerated() {
-            switch v {
-            case .tensor, .tensors: continue
-            default: break
-            }
-            switch i {
-            case 0: inline.0 = v
-            case 1: inline.1 = v
-            case 2: inline.2 = v
-            default: inline.3 = v
-            }
+        overflow = nil
+        first = count > 0 ? Self.kept(values[0]) : .none
+        second = count > 1 ? Self.kept(values[1]) : .none
+        third = count > 2 ? Self.kept(values[2]) : .none
+        fourth = count > 3 ? Self.kept(values[3]) : .none
+    }
+
+    /// `v`, or `.none` for a tensor (tensors are kept only when saved).
+    @inline(__always) private static func kept(_ v: IValue) -> IValue {
+        switch v {
+        case .tensor, .tensors: return .none
+        default: return v
         }
     }
 
     /// The arguments in schema order.
     var values: [IValue] {
         if let overflow { return overflow }
-        return Array([inline.0, inline.1, inline.2, inline.3].prefix(count))
+        return Array([first, second, third, fourth].prefix(count))
     }
 }
 
-/// The shape and dtype of a forward input or output, kept for backward, and its layout in
-/// storage when the derivative addresses storage (`as_strided`).
+/// The shape and dtype of a forward input or output, kept for backward.
 struct TensorGeometry {
     let shape: [Int]
     let dtype: DType
-    /// The layout in storage; empty strides and zeros unless recorded with `layout`.
+
+    init(_ t: Tensor) {
+        shape = t.shape
+        dtype = t.dtype
+    }
+
+    init(shape: [Int], dtype: DType) {
+        self.shape = shape
+        self.dtype = dtype
+    }
+}
+
+/// Where a forward input lay in its storage, kept for derivatives that address storage
+/// (`as_strided`).
+struct StorageLayout {
     let strides: [Int]
     let storageOffset: Int
     let storageCount: Int
-    init(_ t: Tensor, layout: Bool = false) {
-        shape = t.shape
-        dtype = t.dtype
-        if layout {
-            strides = t.strides
-            storageOffset = t.storageOffset
-            storageCount = t.storage.byteCount / Swift.max(t.dtype.itemSize, 1)
-        } else {
-            strides = []
-            storageOffset = 0
-            storageCount = 0
-        }
+
+    init(_ t: Tensor) {
+        strides = t.strides
+        storageOffset = t.storageOffset
+        storageCount = t.storage.byteCount / Swift.max(t.dtype.itemSize, 1)
     }
 }
 
@@ -162,21 +168,26 @@ final class OpNode: Node, @unchecked Sendable {
     var derivative: Derivative { recipe.derivative }
     @exclusivity(unchecked) var saved: [SavedTensor?]
     @exclusivity(unchecked) var args: StoredArguments
-    /// Shapes and dtypes of the tensor inputs, then of the outputs.
-    let geometry: [TensorGeometry]
-    let inputCount: Int
-    func input(_ i: Int) -> TensorGeometry { geometry[i] }
-    func output(_ i: Int) -> TensorGeometry { geometry[inputCount + i] }
+    /// Shapes and dtypes of the tensor inputs.
+    let inputs: SmallList<TensorGeometry>
+    /// Shapes and dtypes of the outputs.
+    let outputs: SmallList<TensorGeometry>
+    /// The tensor inputs' storage layouts, when the derivative reads them.
+    let layouts: [StorageLayout]
+    var inputCount: Int { inputs.count }
+    func input(_ i: Int) -> TensorGeometry { inputs[i] }
+    func output(_ i: Int) -> TensorGeometry { outputs[i] }
     @exclusivity(unchecked) var released = false
 
-    init(recipe: OpRecipe, forwardOp: String, edges: [Edge?], geometry: [TensorGeometry],
-         args: StoredArguments, outputCount: Int) {
+    init(recipe: OpRecipe, forwardOp: String, record: inout Autograd.Recording, args: [IValue]) {
         self.recipe = recipe
         self.saved = []
-        self.args = args
-        self.geometry = geometry
-        inputCount = edges.count
-        super.init(name: recipe.backwardName, forwardOp: forwardOp, nextEdges: edges, outputCount: outputCount)
+        self.args = StoredArguments(args)
+        inputs = record.takeInputs()
+        outputs = record.takeOutputGeometry()
+        layouts = record.layouts
+        super.init(name: recipe.backwardName, forwardOp: forwardOp, nextEdges: record.takeEdges(),
+                   outputCount: outputs.count)
     }
 
     override func apply(_ grads: [Tensor?], createGraph: Bool) throws -> [Tensor?] {
@@ -188,7 +199,7 @@ final class OpNode: Node, @unchecked Sendable {
         if result.count < nextEdges.count { result += Array(repeating: nil, count: nextEdges.count - result.count) }
         for i in nextEdges.indices {
             guard nextEdges[i] != nil, var g = result[i] else { result[i] = nil; continue }
-            let target = geometry[i]
+            let target = inputs[i]
             if g.shape != target.shape { g = try Autograd.sumToSize(g, target.shape) }
             if g.dtype != target.dtype { g = g.to(target.dtype) }
             result[i] = g

@@ -57,7 +57,7 @@ extension DifferentiableFunction {
         guard Autograd.isGradEnabled, ctx.needsInputGrad.contains(true) else { return outputs }
         let fresh = outputs.map { o in inputs.contains { $0 === o } ? o.detach() : o }
         let node = FunctionNode(name: "\(Self.self)Backward", forwardOp: "\(Self.self)",
-                                nextEdges: inputs.map { $0.gradientEdge() }, outputCount: fresh.count)
+                                nextEdges: SmallList(inputs.map { $0.gradientEdge() }), outputCount: fresh.count)
         node.ctx = ctx
         node.shapes = fresh.map { ($0.shape, $0.dtype) }
         node.body = { ctx, grads in try backward(ctx, grads) }

@@ -17,9 +17,10 @@ extension Autograd {
             }
             guard needs else { return try next(args.values) }
             let results = try next(args.values)
-            return record(args, results, op: op, isView: isView, layout: recipe.needsLayout) { edges, geometry, stored, outputs in
-                let node = OpNode(recipe: recipe, forwardOp: args.op, edges: edges,
-                                  geometry: geometry, args: stored, outputCount: outputs.count)
+            return record(args, results, op: op, isView: isView, layout: recipe.needsLayout) { recording, values in
+                let outputs = recording.outputs
+                let node = OpNode(recipe: recipe, forwardOp: args.op, record: &recording, args: values)
+                if derivative.savesInputs.isEmpty && derivative.savesOutputs.isEmpty { return node }
                 node.saved = derivative.savesInputs.map { i in args.values[i].tensorValue.map(SavedTensor.init(input:)) }
                     + derivative.savesOutputs.map { Optional(SavedTensor(output: outputs[$0], nr: $0)) }
                 return node
@@ -27,35 +28,37 @@ extension Autograd {
         }
     }
 
+    /// What a call leaves for its backward node: an edge and the geometry per tensor input,
+    /// the outputs and their geometry.
+    struct Recording {
+        var edges = SmallList<Edge?>()
+        var inputs = SmallList<TensorGeometry>()
+        var layouts: [StorageLayout] = []
+        var outputGeometry = SmallList<TensorGeometry>()
+        var outputs = Outputs.many([])
+    }
+
     /// Connects `results` of a call with `args` to a new node made by `makeNode` (given the
-    /// input edges, the input then output geometry, the non-tensor arguments and the outputs).
+    /// inputs' edges and geometry, the outputs, and the non-tensor arguments).
     static func record(_ args: Arguments, _ results: [IValue], op: OperatorHandle? = nil, isView: Bool = false,
-                       layout: Bool = false, makeNode: ([Edge?], [TensorGeometry], StoredArguments, Outputs) -> Node) -> [IValue] {
-        var edges: [Edge?] = []
-        edges.reserveCapacity(args.values.count)
-        var geometry: [TensorGeometry] = []
-        geometry.reserveCapacity(args.values.count + results.count)
+                       layout: Bool = false, makeNode: (inout Recording, [IValue]) -> Node) -> [IValue] {
+        var r = Recording()
         var viewSource: Tensor?
         for v in args.values {
             switch v {
             case .tensor(let t):
                 if isView && viewSource == nil { viewSource = t }
-                edges.append(t.dtype.isFloatingPoint ? t.gradientEdge() : nil)
-                geometry.append(TensorGeometry(t, layout: layout))
+                r.addInput(t, layout: layout)
             case .tensors(let ts):
-                for t in ts {
-                    edges.append(t.dtype.isFloatingPoint ? t.gradientEdge() : nil)
-                    geometry.append(TensorGeometry(t, layout: layout))
-                }
+                for t in ts { r.addInput(t, layout: layout) }
             default: break
             }
         }
         var results = results
-        let outputs: Outputs
         if results.count == 1, case .tensor(let t) = results[0] {
             let out = isInput(t, args) ? t.plainAlias() : t
             if out !== t { results[0] = .tensor(out) }
-            outputs = .one(out)
+            r.outputs = .one(out)
         } else {
             var list: [Tensor] = []
             for (i, v) in results.enumerated() {
@@ -71,10 +74,11 @@ extension Autograd {
                 default: break
                 }
             }
-            outputs = .many(list)
+            r.outputs = .many(list)
         }
-        for nr in 0..<outputs.count { geometry.append(TensorGeometry(outputs[nr])) }
-        let node = makeNode(edges, geometry, StoredArguments(args.values), outputs)
+        let outputs = r.outputs
+        for nr in 0..<outputs.count { r.outputGeometry.append(TensorGeometry(outputs[nr])) }
+        let node = makeNode(&r, args.values)
         for nr in 0..<outputs.count {
             let t = outputs[nr]
             guard t.dtype.isFloatingPoint else { continue }
@@ -223,12 +227,44 @@ extension Autograd {
         guard floating else { return results }
         if inPlace, let target = args.values.first?.tensorValue {
             let node = NotImplementedNode(name: Node.backwardName(args.op), forwardOp: args.op,
-                nextEdges: args.values.compactMap(\.tensorValue).map { $0.gradientEdge() }, outputCount: 1)
+                nextEdges: SmallList(args.values.compactMap(\.tensorValue).map { $0.gradientEdge() }), outputCount: 1)
             rebase(target, onto: AutogradMeta(requiresGrad: true, gradFn: node, outputNr: 0))
             return results
         }
-        return record(args, results) { edges, _, _, outputs in
-            NotImplementedNode(name: Node.backwardName(args.op), forwardOp: args.op, nextEdges: edges, outputCount: outputs.count)
+        return record(args, results) { recording, _ in
+            let outputCount = recording.outputs.count
+            return NotImplementedNode(name: Node.backwardName(args.op), forwardOp: args.op, nextEdges: recording.takeEdges(),
+                                      outputCount: outputCount)
         }
+    }
+}
+
+extension Autograd.Recording {
+    /// Moves the edges out (no reference counting), leaving none.
+    mutating func takeEdges() -> SmallList<Edge?> {
+        var taken = SmallList<Edge?>()
+        swap(&taken, &edges)
+        return taken
+    }
+
+    /// Moves the input geometry out, leaving none.
+    mutating func takeInputs() -> SmallList<TensorGeometry> {
+        var taken = SmallList<TensorGeometry>()
+        swap(&taken, &inputs)
+        return taken
+    }
+
+    /// Moves the output geometry out, leaving none.
+    mutating func takeOutputGeometry() -> SmallList<TensorGeometry> {
+        var taken = SmallList<TensorGeometry>()
+        swap(&taken, &outputGeometry)
+        return taken
+    }
+
+    /// Adds a tensor input: its edge (none for integer tensors) and geometry.
+    mutating func addInput(_ t: Tensor, layout: Bool) {
+        edges.append(t.dtype.isFloatingPoint ? t.gradientEdge() : nil)
+        inputs.append(TensorGeometry(t))
+        if layout { layouts.append(StorageLayout(t)) }
     }
 }

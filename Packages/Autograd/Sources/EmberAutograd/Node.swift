@@ -18,13 +18,13 @@ public class Node: @unchecked Sendable, CustomStringConvertible {
     /// The forward operator that created the node (for anomaly reports).
     public let forwardOp: String
     /// One edge per forward input slot; `nil` where that input does not require grad.
-    @exclusivity(unchecked) var nextEdges: [Edge?]
+    @exclusivity(unchecked) var nextEdges: SmallList<Edge?>
     /// Hooks on the gradients this node receives, by forward output number.
     @exclusivity(unchecked) var preHooks: [(Int, @Sendable (Tensor) -> Tensor?)] = []
     /// The number of forward outputs (gradient slots this node receives).
     let outputCount: Int
 
-    init(name: String, forwardOp: String, nextEdges: [Edge?], outputCount: Int) {
+    init(name: String, forwardOp: String, nextEdges: SmallList<Edge?>, outputCount: Int) {
         self.name = name
         self.forwardOp = forwardOp
         self.nextEdges = nextEdges
@@ -37,7 +37,7 @@ public class Node: @unchecked Sendable, CustomStringConvertible {
         guard ownsAnotherNode() else { return }  // the common case: plain member teardown
         var stack: [Node] = []  // allocates only when a node would die with this one
         var edges = nextEdges
-        nextEdges = []
+        nextEdges = SmallList()
         for i in edges.indices {
             guard var n = edges[i]?.node else { continue }
             edges[i] = nil
@@ -47,7 +47,7 @@ public class Node: @unchecked Sendable, CustomStringConvertible {
         while var n = stack.popLast() {
             guard isKnownUniquelyReferenced(&n) else { continue }
             for case let e? in n.nextEdges { stack.append(e.node) }
-            n.nextEdges = []
+            n.nextEdges = SmallList()
             stack += n.takeSavedHistory()
         }
     }
@@ -155,7 +155,7 @@ final class AccumulateGrad: Node, @unchecked Sendable {
 
     init(meta: AutogradMeta) {
         self.meta = meta
-        super.init(name: "AccumulateGrad", forwardOp: "leaf", nextEdges: [], outputCount: 1)
+        super.init(name: "AccumulateGrad", forwardOp: "leaf", nextEdges: SmallList(), outputCount: 1)
     }
 
     override func runPreHooks(_ grads: inout [Tensor?]) {

@@ -18,7 +18,8 @@ public final class Storage: @unchecked Sendable {
     /// The device the buffer lives on.
     public let device: Device
     /// Bumped by every in-place write (PyTorch's version counter, `tensor._version`).
-    @exclusivity(unchecked) public private(set) var version: Int = 0
+    @inlinable public var version: Int { _version }
+    @usableFromInline @exclusivity(unchecked) var _version: Int = 0
     private let deallocator: (@Sendable (UnsafeMutableRawPointer) -> Void)?
 
     /// Allocates an uninitialised CPU buffer of `byteCount` bytes (from ``HostAllocator``).
@@ -47,5 +48,5 @@ public final class Storage: @unchecked Sendable {
 
     /// Records an in-place write.
     @inlinable public func bumpVersion() { _bump() }
-    @usableFromInline func _bump() { version &+= 1 }
+    @usableFromInline func _bump() { _version &+= 1 }
 }

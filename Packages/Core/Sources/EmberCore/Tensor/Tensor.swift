@@ -15,13 +15,28 @@ public final class Tensor: @unchecked Sendable {
     /// The element type.
     public let dtype: DType
     /// The functionality layers (such as autograd) that calls on this tensor go through.
-    @exclusivity(unchecked) public var layerKeys: DispatchKeySet = []
+    @inlinable public var layerKeys: DispatchKeySet {
+        get { _layerKeys }
+        set { _layerKeys = newValue }
+    }
     /// Whether this 0-d tensor stands for a Swift number in an expression such as `t * 2.5`;
     /// such operands never widen a tensor's dtype within its category (PyTorch's wrapped numbers).
-    @exclusivity(unchecked) public var isWrappedNumber = false
+    @inlinable public var isWrappedNumber: Bool {
+        get { _isWrappedNumber }
+        set { _isWrappedNumber = newValue }
+    }
     /// Per-tensor state owned by a functionality layer; EmberAutograd keeps its metadata here.
     /// Core never looks inside.
-    @exclusivity(unchecked) public var autogradMeta: AnyObject?
+    @inlinable public var autogradMeta: AnyObject? {
+        get { _autogradMeta }
+        set { _autogradMeta = newValue }
+    }
+    // The stored properties behind the three above: `@exclusivity(unchecked)` holds only
+    // inside the declaring module, so other modules reach them through inlinable accessors
+    // (a direct access from another module pays a dynamic exclusivity check).
+    @usableFromInline @exclusivity(unchecked) var _layerKeys: DispatchKeySet = []
+    @usableFromInline @exclusivity(unchecked) var _isWrappedNumber = false
+    @usableFromInline @exclusivity(unchecked) var _autogradMeta: AnyObject?
 
     /// Creates a view of `storage`. The caller guarantees that every element addressed by
     /// `shape`, `strides` and `storageOffset` lies inside the storage.
