@@ -22,6 +22,10 @@ public final class Tensor: @unchecked Sendable {
     /// Per-tensor state owned by a functionality layer; EmberAutograd keeps its metadata here.
     /// Core never looks inside.
     @exclusivity(unchecked) public var autogradMeta: AnyObject?
+    /// For a view made by a view operator, the tensor it views: the first tensor of the chain
+    /// that is not itself a view (PyTorch's `tensor._base`); `nil` otherwise. View operators
+    /// set it; code that makes its own view of another tensor's storage may set it too.
+    @exclusivity(unchecked) public var base: Tensor?
 
     /// Creates a view of `storage`. The caller guarantees that every element addressed by
     /// `shape`, `strides` and `storageOffset` lies inside the storage.
@@ -70,6 +74,8 @@ public final class Tensor: @unchecked Sendable {
 
     /// The device the storage lives on.
     @inlinable public var device: Device { storage.device }
+    /// Whether this tensor is a view of another (`tensor._is_view()`).
+    public var isView: Bool { base != nil }
     /// The number of dimensions (`tensor.dim()`).
     @inlinable public var rank: Int { shape.count }
     /// The number of dimensions, PyTorch's name.
