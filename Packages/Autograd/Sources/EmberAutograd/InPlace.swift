@@ -24,8 +24,8 @@ extension Autograd {
             }
             guard needs else { return try next(args.values) }
             try checkInPlace(target)
-            if let view = target.meta?.view {
-                return try inPlaceOnView(target, view, args, next, compute)
+            if let base = target.base {
+                return try inPlaceOnView(target, base, args, next, compute)
             }
             guard let result = try compute(historyCopy(target), args.values), let rm = result.meta else {
                 return try next(args.values)
@@ -43,28 +43,6 @@ extension Autograd {
             old.attach(AutogradMeta(requiresGrad: true, gradFn: m.gradFn, outputNr: m.outputNr))
         }
         return old
-    }
-
-    /// In-place on a view: the new base is the old base with the view's region replaced by
-    /// the out-of-place result (a differentiable scatter), and the view becomes a view of it.
-    static func inPlaceOnView(_ target: Tensor, _ view: ViewInfo, _ args: Arguments, _ next: Redispatch,
-                              _ compute: (Tensor, [IValue]) throws -> Tensor?) throws -> [IValue] {
-        let base = view.base
-        if let m = base.meta, m.requiresGrad, m.gradFn == nil {
-            throw AutogradError.error("a view of a leaf Variable that requires grad is being used in an in-place operation.")
-        }
-        let oldBase = historyCopy(base)
-        guard let result = try compute(try view.replay(oldBase), args.values) else { return try next(args.values) }
-        let n = base.count
-        let positions = Tensor((0..<Int64(n)).map { $0 }, shape: base.shape)
-        let index = try DispatchKeySet.excluding(.autograd) { try view.replay(positions).reshape([-1]) }
-        let values = result.dtype == base.dtype ? result : result.to(base.dtype)
-        let newBase = oldBase.reshape([-1]).scatter(dim: 0, index: index, src: values.expand(target.shape).reshape([-1]))
-            .reshape(base.shape)
-        let out = try next(args.values)
-        if let bm = newBase.meta { rebase(base, onto: bm) }
-        if let vm = try view.replay(newBase).meta { rebase(target, onto: vm) }
-        return out
     }
 
     /// Throws PyTorch's error for an in-place change of a leaf that requires grad.

@@ -80,7 +80,7 @@ extension Autograd {
             guard t.dtype.isFloatingPoint else { continue }
             let meta = AutogradMeta(requiresGrad: true, gradFn: node, outputNr: nr)
             if let source = viewSource, t.storage === source.storage {
-                meta.view = ViewInfo(of: source, op: op, args: args.values)
+                meta.view = ViewInfo(t, of: source)
             }
             t.attach(meta)
         }
