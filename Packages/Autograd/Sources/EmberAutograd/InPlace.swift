@@ -24,7 +24,10 @@ extension Autograd {
             }
             guard needs else { return try next(args.values) }
             try checkInPlace(target)
-            if let base = target.base {
+            // A differentiable view, or a view outside the graph (of a base without grad, or
+            // made under noGrad, which inPlaceOnView refuses); a view that has history but is
+            // not differentiable (an operator's view of its own temporary) is rebased alone.
+            if let base = target.base, target.meta?.view != nil || !target._requiresGrad {
                 return try inPlaceOnView(target, base, args, next, compute)
             }
             guard let result = try compute(historyCopy(target), args.values), let rm = result.meta else {

@@ -86,4 +86,17 @@ import EmberCore
         #expect(v.base === root && root.base == nil && v.isView && !root.isView)
         #expect(root.clone().base == nil && v.detach().base == nil)
     }
+
+    @Test func aViewOfATemporaryWithHistoryRebasesItself() throws {
+        // As an operator that returns a view of its own temporary: the result has history
+        // but is not a differentiable view of that temporary.
+        let x = leaf([1, 2, 3], [3])
+        let temp = Tensor([0.0, 0, 0], shape: [3])
+        let y = x * Scalar.double(2)
+        y.base = temp
+        y.mul_(x)
+        try y.sum().backward()
+        #expect(doubles(x.grad) == [4, 8, 12])  // d(2x²)/dx
+        #expect(temp.gradFn == nil)
+    }
 }
