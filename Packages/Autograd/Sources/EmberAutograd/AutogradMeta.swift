@@ -54,6 +54,13 @@ extension Tensor {
     /// `gradFn`).
     @inline(__always) var _requiresGrad: Bool { meta?.requiresGrad ?? false }
 
+    /// The metadata with a view's history brought up to date (see ``ViewInfo``).
+    var currentMeta: AutogradMeta? {
+        guard let m = meta else { return nil }
+        if m.view != nil { Autograd.refreshViewHistory(self, m) }
+        return m
+    }
+
     /// Attaches fresh metadata (making this tensor a graph output or a leaf).
     func attach(_ meta: AutogradMeta) {
         autogradMeta = meta
@@ -64,6 +71,7 @@ extension Tensor {
     /// accumulator; `nil` when it does not require grad.
     func gradientEdge() -> Edge? {
         guard let m = meta, m.requiresGrad else { return nil }
+        if m.view != nil { Autograd.refreshViewHistory(self, m) }
         if let fn = m.gradFn { return Edge(node: fn, inputNr: m.outputNr) }
         if let acc = m.accumulator { return Edge(node: acc, inputNr: 0) }
         return Edge(node: m.makeAccumulator(), inputNr: 0)
@@ -77,31 +85,21 @@ extension Tensor {
     }
 }
 
-/// How a view was made from its base (the first non-view tensor), so that an in-place
-/// change of the view can rebase the base's history and remake the view from it.
+/// A differentiable view's link to its history (PyTorch's `DifferentiableViewMeta`): the
+/// storage version its `gradFn` was made at. An in-place change of the base or of another
+/// view of it bumps the shared version, and the view's history is then regenerated from
+/// the base's current one (an `AsStridedBackward0`) the next time it is used.
 struct ViewInfo {
-    /// The tensor whose storage the view shares and whose history it belongs to.
-    let base: Tensor
-    /// Applies the chain of view operators to a tensor shaped like `base`.
-    let replay: (Tensor) throws -> Tensor
+    /// The storage version the view's `gradFn` reflects.
+    var version: Int
 
-    /// The view made by `op` with `args` (self first) from `source`.
-    init(of source: Tensor, op: OperatorHandle?, args: [IValue]) {
-        let previous = source.meta?.view
-        base = previous?.base ?? source
-        let step: (Tensor) throws -> Tensor = { t in
-            guard let op else { return t }
-            var values = args
-            values[0] = .tensor(t)
-            guard let r = try Dispatcher.shared.call(op, values).first?.tensorValue else {
-                throw AutogradError.error("view replay returned no tensor")
-            }
-            return r
-        }
-        if let previous {
-            replay = { t in try step(try previous.replay(t)) }
-        } else {
-            replay = step
-        }
+    /// The info for `view`, made from `source` by a view operator; `view.base` is set when the
+    /// operator returned a fresh alias that Core did not mark as a view.
+    init(_ view: Tensor, of source: Tensor) {
+        if view.base == nil { view.base = source.base ?? source }
+        version = view.version
     }
+
+    /// The info for a view whose history reflects storage version `version`.
+    init(version: Int) { self.version = version }
 }

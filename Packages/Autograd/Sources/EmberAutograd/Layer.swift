@@ -84,7 +84,7 @@ extension Autograd {
             guard t.dtype.isFloatingPoint else { continue }
             let meta = AutogradMeta(requiresGrad: true, gradFn: node, outputNr: nr)
             if let source = viewSource, t.storage === source.storage {
-                meta.view = ViewInfo(of: source, op: op, args: args.values)
+                meta.view = ViewInfo(t, of: source)
             }
             t.attach(meta)
         }
@@ -120,89 +120,6 @@ extension Autograd {
             if case .tensor(let x) = v { return x === t }
             if case .tensors(let xs) = v { return xs.contains { $0 === t } }
             return false
-        }
-    }
-
-    /// The layer kernel for `f_`: computes `f` out of place on a copy of self that carries
-    /// self's history, runs the real in-place kernel, and moves self's history onto the new
-    /// node (PyTorch's history rebase). On a view, the view's base is rebased too.
-    static func inPlaceKernel(_ outOfPlace: OperatorHandle, dispatcher d: Dispatcher) -> LayerKernel {
-        inPlaceKernel { old, values in
-            var values = values
-            values[0] = .tensor(old)
-            return try d.call(outOfPlace, values).first?.tensorValue
-        }
-    }
-
-    /// The in-place layer kernel around `compute(old self, args)`, the out-of-place result.
-    static func inPlaceKernel(_ compute: @escaping @Sendable (Tensor, [IValue]) throws -> Tensor?) -> LayerKernel {
-        return { op, args, next in
-            guard let target = args.values.first?.tensorValue else { return try next(args.values) }
-            let needs = args.values.contains { v in
-                if case .tensor(let t) = v { return t._requiresGrad }
-                if case .tensors(let ts) = v { return ts.contains(where: \._requiresGrad) }
-                return false
-            }
-            guard needs else { return try next(args.values) }
-            try checkInPlace(target)
-            if let view = target.meta?.view {
-                return try inPlaceOnView(target, view, args, next, compute)
-            }
-            guard let result = try compute(historyCopy(target), args.values), let rm = result.meta else {
-                return try next(args.values)
-            }
-            let out = try next(args.values)
-            rebase(target, onto: rm)
-            return out
-        }
-    }
-
-    /// A copy of `t`'s values that carries `t`'s history.
-    static func historyCopy(_ t: Tensor) -> Tensor {
-        let old = DispatchKeySet.excluding(.autograd) { t.clone() }
-        if let m = t.meta, m.requiresGrad {
-            old.attach(AutogradMeta(requiresGrad: true, gradFn: m.gradFn, outputNr: m.outputNr))
-        }
-        return old
-    }
-
-    /// In-place on a view: the new base is the old base with the view's region replaced by
-    /// the out-of-place result (a differentiable scatter), and the view becomes a view of it.
-    static func inPlaceOnView(_ target: Tensor, _ view: ViewInfo, _ args: Arguments, _ next: Redispatch,
-                              _ compute: (Tensor, [IValue]) throws -> Tensor?) throws -> [IValue] {
-        let base = view.base
-        if let m = base.meta, m.requiresGrad, m.gradFn == nil {
-            throw AutogradError.error("a view of a leaf Variable that requires grad is being used in an in-place operation.")
-        }
-        let oldBase = historyCopy(base)
-        guard let result = try compute(try view.replay(oldBase), args.values) else { return try next(args.values) }
-        let n = base.count
-        let positions = Tensor((0..<Int64(n)).map { $0 }, shape: base.shape)
-        let index = try DispatchKeySet.excluding(.autograd) { try view.replay(positions).reshape([-1]) }
-        let values = result.dtype == base.dtype ? result : result.to(base.dtype)
-        let newBase = oldBase.reshape([-1]).scatter(dim: 0, index: index, src: values.expand(target.shape).reshape([-1]))
-            .reshape(base.shape)
-        let out = try next(args.values)
-        if let bm = newBase.meta { rebase(base, onto: bm) }
-        if let vm = try view.replay(newBase).meta { rebase(target, onto: vm) }
-        return out
-    }
-
-    /// Throws PyTorch's error for an in-place change of a leaf that requires grad.
-    static func checkInPlace(_ target: Tensor) throws {
-        if let m = target.meta, m.requiresGrad, m.gradFn == nil {
-            throw AutogradError.error("a leaf Variable that requires grad is being used in an in-place operation.")
-        }
-    }
-
-    /// Makes `target`'s history the output described by `source`.
-    static func rebase(_ target: Tensor, onto source: AutogradMeta) {
-        if let m = target.meta {
-            m.requiresGrad = true
-            m.gradFn = source.gradFn
-            m.outputNr = source.outputNr
-        } else {
-            target.attach(AutogradMeta(requiresGrad: true, gradFn: source.gradFn, outputNr: source.outputNr))
         }
     }
 

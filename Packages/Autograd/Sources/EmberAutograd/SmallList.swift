@@ -6,7 +6,7 @@ protocol SmallListElement {
 
 /// A list that keeps its first two elements inline and the rest in an array, so that the
 /// edges and geometry of a node with one or two inputs cost no allocation of their own.
-struct SmallList<Element: SmallListElement>: RandomAccessCollection, MutableCollection {
+struct SmallList<Element: SmallListElement>: RandomAccessCollection, MutableCollection, ExpressibleByArrayLiteral {
     private var first = Element.placeholder
     private var second = Element.placeholder
     private var rest: [Element] = []
@@ -18,6 +18,11 @@ struct SmallList<Element: SmallListElement>: RandomAccessCollection, MutableColl
     /// A list holding `elements`.
     init(_ elements: some Sequence<Element>) {
         for e in elements { append(e) }
+    }
+
+    /// A list holding the literal's elements.
+    init(arrayLiteral elements: Element...) {
+        self.init(elements)
     }
 
     var startIndex: Int { 0 }

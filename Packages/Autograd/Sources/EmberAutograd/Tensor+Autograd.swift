@@ -50,17 +50,17 @@ extension Tensor {
     }
 
     /// The backward node that produced this tensor (`tensor.grad_fn`); `nil` for leaves.
-    public var gradFn: Node? { meta?.gradFn }
+    public var gradFn: Node? { currentMeta?.gradFn }
 
     /// Whether this tensor is a leaf of the graph (`tensor.is_leaf`).
-    public var isLeaf: Bool { meta?.gradFn == nil }
+    public var isLeaf: Bool { currentMeta?.gradFn == nil }
 
     /// Which output of ``gradFn`` this tensor is (`tensor.output_nr`).
-    public var outputNr: Int { meta?.outputNr ?? 0 }
+    public var outputNr: Int { currentMeta?.outputNr ?? 0 }
 
     /// Makes a non-leaf keep its gradient in ``grad`` (`tensor.retain_grad()`).
     public func retainGrad() throws {
-        guard let m = meta, m.requiresGrad else {
+        guard let m = currentMeta, m.requiresGrad else {
             throw AutogradError.error("can't retain_grad on Tensor that has requires_grad=False")
         }
         guard let fn = m.gradFn, !m.retainsGrad else { return }
@@ -77,7 +77,7 @@ extension Tensor {
     /// Registers a hook on this tensor's gradient: it may return a replacement
     /// (`tensor.register_hook`).
     public func registerHook(_ hook: @escaping @Sendable (Tensor) -> Tensor?) throws {
-        guard let m = meta, m.requiresGrad else {
+        guard let m = currentMeta, m.requiresGrad else {
             throw AutogradError.error("cannot register a hook on a tensor that doesn't require gradient")
         }
         if let fn = m.gradFn { fn.preHooks.append((m.outputNr, hook)) } else { m.hooks.append(hook) }

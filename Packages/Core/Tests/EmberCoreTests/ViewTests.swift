@@ -177,4 +177,15 @@ import EmberTestSupport
         #expect(r.scalars(as: Double.self) == [0, 3, 1, 4, 2, 5])
         #expect(r.storage !== m.storage)
     }
+
+    /// `tensor._base`: a view of a view names the first tensor that is not a view; copies and
+    /// plain tensors have none.
+    @Test func viewsNameTheirBase() {
+        let m = Tensor([0.0, 1, 2, 3, 4, 5], shape: [2, 3])
+        let v = m.t().select(dim: 0, index: 1).unsqueeze(0)
+        #expect(v.base === m && v.isView)
+        #expect(m.base == nil && !m.isView)
+        #expect(m.t().contiguous().base == nil && m.clone().base == nil)  // copies
+        #expect(m.reshape(3, 2).base === m)    // a view
+    }
 }

@@ -31,12 +31,20 @@ public final class Tensor: @unchecked Sendable {
         get { _autogradMeta }
         set { _autogradMeta = newValue }
     }
-    // The stored properties behind the three above: `@exclusivity(unchecked)` holds only
+    /// For a view made by a view operator, the tensor it views: the first tensor of the chain
+    /// that is not itself a view (PyTorch's `tensor._base`); `nil` otherwise. View operators
+    /// set it; code that makes its own view of another tensor's storage may set it too.
+    @inlinable public var base: Tensor? {
+        get { _base }
+        set { _base = newValue }
+    }
+    // The stored properties behind the four above: `@exclusivity(unchecked)` holds only
     // inside the declaring module, so other modules reach them through inlinable accessors
     // (a direct access from another module pays a dynamic exclusivity check).
     @usableFromInline @exclusivity(unchecked) var _layerKeys: DispatchKeySet = []
     @usableFromInline @exclusivity(unchecked) var _isWrappedNumber = false
     @usableFromInline @exclusivity(unchecked) var _autogradMeta: AnyObject?
+    @usableFromInline @exclusivity(unchecked) var _base: Tensor?
 
     /// Creates a view of `storage`. The caller guarantees that every element addressed by
     /// `shape`, `strides` and `storageOffset` lies inside the storage.
@@ -85,6 +93,8 @@ public final class Tensor: @unchecked Sendable {
 
     /// The device the storage lives on.
     @inlinable public var device: Device { storage.device }
+    /// Whether this tensor is a view of another (`tensor._is_view()`).
+    public var isView: Bool { base != nil }
     /// The number of dimensions (`tensor.dim()`).
     @inlinable public var rank: Int { shape.count }
     /// The number of dimensions, PyTorch's name.

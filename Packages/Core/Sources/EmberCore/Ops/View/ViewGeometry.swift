@@ -102,8 +102,11 @@ enum ViewGeometry {
 /// Helpers the view operators share: making aliases and calling other operators.
 enum ViewSupport {
     /// A tensor viewing `t`'s storage with another geometry (same dtype, same version counter).
+    /// The result's ``Tensor/base`` is `t`'s base, or `t` itself.
     static func alias(_ t: Tensor, shape: [Int], strides: [Int], offset: Int? = nil) -> Tensor {
-        Tensor(storage: t.storage, shape: shape, strides: strides, storageOffset: offset ?? t.storageOffset, dtype: t.dtype)
+        let view = Tensor(storage: t.storage, shape: shape, strides: strides, storageOffset: offset ?? t.storageOffset, dtype: t.dtype)
+        view.base = t.base ?? t
+        return view
     }
 
     /// Calls `op` on `d` and returns its tensor result (composites use it).
