@@ -168,26 +168,16 @@ final class OpNode: Node, @unchecked Sendable {
     var derivative: Derivative { recipe.derivative }
     @exclusivity(unchecked) var saved: [SavedTensor?]
     @exclusivity(unchecked) var args: StoredArguments
-    /// Shapes and dtypes of the tensor inputs.
-    let inputs: SmallList<TensorGeometry>
-    /// Shapes and dtypes of the outputs.
-    let outputs: SmallList<TensorGeometry>
-    /// The tensor inputs' storage layouts, when the derivative reads them.
-    let layouts: [StorageLayout]
-    var inputCount: Int { inputs.count }
-    func input(_ i: Int) -> TensorGeometry { inputs[i] }
-    func output(_ i: Int) -> TensorGeometry { outputs[i] }
+    var inputCount: Int { inputGeometry.count }
+    func input(_ i: Int) -> TensorGeometry { inputGeometry[i] }
+    func output(_ i: Int) -> TensorGeometry { outputGeometry[i] }
     @exclusivity(unchecked) var released = false
 
-    init(recipe: OpRecipe, forwardOp: String, record: inout Autograd.Recording, args: [IValue]) {
+    init(recipe: OpRecipe, forwardOp: String, args: [IValue]) {
         self.recipe = recipe
         self.saved = []
         self.args = StoredArguments(args)
-        inputs = record.takeInputs()
-        outputs = record.takeOutputGeometry()
-        layouts = record.layouts
-        super.init(name: recipe.backwardName, forwardOp: forwardOp, nextEdges: record.takeEdges(),
-                   outputCount: outputs.count)
+        super.init(name: recipe.backwardName, forwardOp: forwardOp)
     }
 
     override func apply(_ grads: [Tensor?], createGraph: Bool) throws -> [Tensor?] {
@@ -199,7 +189,7 @@ final class OpNode: Node, @unchecked Sendable {
         if result.count < nextEdges.count { result += Array(repeating: nil, count: nextEdges.count - result.count) }
         for i in nextEdges.indices {
             guard nextEdges[i] != nil, var g = result[i] else { result[i] = nil; continue }
-            let target = inputs[i]
+            let target = inputGeometry[i]
             if g.shape != target.shape { g = try Autograd.sumToSize(g, target.shape) }
             if g.dtype != target.dtype { g = g.to(target.dtype) }
             result[i] = g

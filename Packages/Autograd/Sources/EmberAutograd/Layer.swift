@@ -17,70 +17,39 @@ extension Autograd {
             }
             guard needs else { return try next(args.values) }
             let results = try next(args.values)
-            return record(args, results, op: op, isView: isView, layout: recipe.needsLayout) { recording, values in
-                let outputs = recording.outputs
-                let node = OpNode(recipe: recipe, forwardOp: args.op, record: &recording, args: values)
-                if derivative.savesInputs.isEmpty && derivative.savesOutputs.isEmpty { return node }
+            let node = OpNode(recipe: recipe, forwardOp: args.op, args: args.values)
+            let (fresh, outputs) = record(args, results, into: node, isView: isView, layout: recipe.needsLayout)
+            if !derivative.savesInputs.isEmpty || !derivative.savesOutputs.isEmpty {
                 node.saved = derivative.savesInputs.map { i in args.values[i].tensorValue.map(SavedTensor.init(input:)) }
                     + derivative.savesOutputs.map { Optional(SavedTensor(output: outputs[$0], nr: $0)) }
-                return node
             }
+            return fresh
         }
     }
 
-    /// What a call leaves for its backward node: an edge and the geometry per tensor input,
-    /// the outputs and their geometry.
-    struct Recording {
-        var edges = SmallList<Edge?>()
-        var inputs = SmallList<TensorGeometry>()
-        var layouts: [StorageLayout] = []
-        var outputGeometry = SmallList<TensorGeometry>()
-        var outputs = Outputs.many([])
-    }
-
-    /// Connects `results` of a call with `args` to a new node made by `makeNode` (given the
-    /// inputs' edges and geometry, the outputs, and the non-tensor arguments).
-    static func record(_ args: Arguments, _ results: [IValue], op: OperatorHandle? = nil, isView: Bool = false,
-                       layout: Bool = false, makeNode: (inout Recording, [IValue]) -> Node) -> [IValue] {
-        var r = Recording()
+    /// Connects the `results` of a call with `args` to `node`: gives the node an edge and the
+    /// geometry of each tensor input and the geometry of each output, and makes the outputs
+    /// (fresh aliases where an operator returned an input) the node's outputs. Returns the
+    /// results to hand back and the tensor outputs.
+    static func record(_ args: Arguments, _ results: [IValue], into node: Node, isView: Bool = false,
+                       layout: Bool = false) -> ([IValue], Outputs) {
         var viewSource: Tensor?
         for v in args.values {
             switch v {
             case .tensor(let t):
                 if isView && viewSource == nil { viewSource = t }
-                r.addInput(t, layout: layout)
+                node.addInput(t, layout: layout)
             case .tensors(let ts):
-                for t in ts { r.addInput(t, layout: layout) }
+                for t in ts { node.addInput(t, layout: layout) }
             default: break
             }
         }
         var results = results
-        if results.count == 1, case .tensor(let t) = results[0] {
-            let out = isInput(t, args) ? t.plainAlias() : t
-            if out !== t { results[0] = .tensor(out) }
-            r.outputs = .one(out)
-        } else {
-            var list: [Tensor] = []
-            for (i, v) in results.enumerated() {
-                switch v {
-                case .tensor(let t):
-                    let out = isInput(t, args) ? t.plainAlias() : t
-                    if out !== t { results[i] = .tensor(out) }
-                    list.append(out)
-                case .tensors(let ts):
-                    let fresh = ts.map { t in isInput(t, args) ? t.plainAlias() : t }
-                    results[i] = .tensors(fresh)
-                    list.append(contentsOf: fresh)
-                default: break
-                }
-            }
-            r.outputs = .many(list)
-        }
-        let outputs = r.outputs
-        for nr in 0..<outputs.count { r.outputGeometry.append(TensorGeometry(outputs[nr])) }
-        let node = makeNode(&r, args.values)
+        let outputs = freshOutputs(&results, args)
+        node.outputCount = outputs.count
         for nr in 0..<outputs.count {
             let t = outputs[nr]
+            node.outputGeometry.append(TensorGeometry(t))
             guard t.dtype.isFloatingPoint else { continue }
             let meta = AutogradMeta(requiresGrad: true, gradFn: node, outputNr: nr)
             if let source = viewSource, t.storage === source.storage {
@@ -88,7 +57,32 @@ extension Autograd {
             }
             t.attach(meta)
         }
-        return results
+        return (results, outputs)
+    }
+
+    /// The tensor outputs among `results`, each replaced by a fresh alias where the operator
+    /// returned one of its inputs (so that the input keeps its own history).
+    private static func freshOutputs(_ results: inout [IValue], _ args: Arguments) -> Outputs {
+        if results.count == 1, case .tensor(let t) = results[0] {
+            let out = isInput(t, args) ? t.plainAlias() : t
+            if out !== t { results[0] = .tensor(out) }
+            return .one(out)
+        }
+        var list: [Tensor] = []
+        for (i, v) in results.enumerated() {
+            switch v {
+            case .tensor(let t):
+                let out = isInput(t, args) ? t.plainAlias() : t
+                if out !== t { results[i] = .tensor(out) }
+                list.append(out)
+            case .tensors(let ts):
+                let fresh = ts.map { t in isInput(t, args) ? t.plainAlias() : t }
+                results[i] = .tensors(fresh)
+                list.append(contentsOf: fresh)
+            default: break
+            }
+        }
+        return .many(list)
     }
 
     /// A call's tensor results, without an array for the common single result.
@@ -148,40 +142,17 @@ extension Autograd {
             rebase(target, onto: AutogradMeta(requiresGrad: true, gradFn: node, outputNr: 0))
             return results
         }
-        return record(args, results) { recording, _ in
-            let outputCount = recording.outputs.count
-            return NotImplementedNode(name: Node.backwardName(args.op), forwardOp: args.op, nextEdges: recording.takeEdges(),
-                                      outputCount: outputCount)
-        }
+        let node = NotImplementedNode(name: Node.backwardName(args.op), forwardOp: args.op)
+        return record(args, results, into: node).0
     }
 }
 
-extension Autograd.Recording {
-    /// Moves the edges out (no reference counting), leaving none.
-    mutating func takeEdges() -> SmallList<Edge?> {
-        var taken = SmallList<Edge?>()
-        swap(&taken, &edges)
-        return taken
-    }
-
-    /// Moves the input geometry out, leaving none.
-    mutating func takeInputs() -> SmallList<TensorGeometry> {
-        var taken = SmallList<TensorGeometry>()
-        swap(&taken, &inputs)
-        return taken
-    }
-
-    /// Moves the output geometry out, leaving none.
-    mutating func takeOutputGeometry() -> SmallList<TensorGeometry> {
-        var taken = SmallList<TensorGeometry>()
-        swap(&taken, &outputGeometry)
-        return taken
-    }
-
-    /// Adds a tensor input: its edge (none for integer tensors) and geometry.
-    mutating func addInput(_ t: Tensor, layout: Bool) {
-        edges.append(t.dtype.isFloatingPoint ? t.gradientEdge() : nil)
-        inputs.append(TensorGeometry(t))
+extension Node {
+    /// Adds a tensor input: its edge (none for integer tensors), geometry, and layout when
+    /// the derivative reads it.
+    func addInput(_ t: Tensor, layout: Bool) {
+        nextEdges.append(t.dtype.isFloatingPoint ? t.gradientEdge() : nil)
+        inputGeometry.append(TensorGeometry(t))
         if layout { layouts.append(StorageLayout(t)) }
     }
 }

@@ -22,9 +22,15 @@ public class Node: @unchecked Sendable, CustomStringConvertible {
     /// Hooks on the gradients this node receives, by forward output number.
     @exclusivity(unchecked) var preHooks: [(Int, @Sendable (Tensor) -> Tensor?)] = []
     /// The number of forward outputs (gradient slots this node receives).
-    let outputCount: Int
+    @exclusivity(unchecked) var outputCount: Int
+    /// Shapes and dtypes of the forward call's tensor inputs, by input slot.
+    @exclusivity(unchecked) var inputGeometry = SmallList<TensorGeometry>()
+    /// Shapes and dtypes of the forward call's outputs.
+    @exclusivity(unchecked) var outputGeometry = SmallList<TensorGeometry>()
+    /// The tensor inputs' storage layouts, kept when the derivative reads them.
+    @exclusivity(unchecked) var layouts: [StorageLayout] = []
 
-    init(name: String, forwardOp: String, nextEdges: SmallList<Edge?>, outputCount: Int) {
+    init(name: String, forwardOp: String, nextEdges: SmallList<Edge?> = [], outputCount: Int = 0) {
         self.name = name
         self.forwardOp = forwardOp
         self.nextEdges = nextEdges
