@@ -63,8 +63,9 @@ public class Node: @unchecked Sendable, CustomStringConvertible {
     /// without retaining anything.
     private func ownsAnotherNode() -> Bool {
         if hasSavedTensors { return true }
-        for i in nextEdges.indices where nextEdges[i] != nil {
-            if isKnownUniquelyReferenced(&nextEdges[i]!.node) { return true }
+        for i in nextEdges.indices {
+            let unique = nextEdges.withElement(i) { e in e == nil ? false : isKnownUniquelyReferenced(&e!.node) }
+            if unique { return true }
         }
         return false
     }

@@ -36,12 +36,22 @@ struct SmallList<Element: SmallListElement>: RandomAccessCollection, MutableColl
             default: return rest[i - 2]
             }
         }
-        @inline(__always) _modify {
+        @inline(__always) set {
             switch i {
-            case 0: yield &first
-            case 1: yield &second
-            default: yield &rest[i - 2]
+            case 0: first = newValue
+            case 1: second = newValue
+            default: rest[i - 2] = newValue
             }
+        }
+    }
+
+    /// Runs `body` on element `i` in place (a `_modify` coroutine here would allocate its
+    /// frame when not inlined).
+    @inline(__always) mutating func withElement<R>(_ i: Int, _ body: (inout Element) -> R) -> R {
+        switch i {
+        case 0: return body(&first)
+        case 1: return body(&second)
+        default: return body(&rest[i - 2])
         }
     }
 

@@ -95,8 +95,12 @@ final class KernelTable: Sendable {
     // maximal abstraction, and reading it back allocates a reabstraction thunk per call.
     let kernels: [KernelHandle?]
     let composite: [KernelSlot?]
-    let layers: [[UInt32: LayerSlot]]
-    let fallbacks: [UInt32: LayerSlot]
+    /// Layer kernels by operator and layer bit (`op * layerBitCount + bit`).
+    let layers: [LayerSlot?]
+    /// Fallback layer kernels by layer bit.
+    let fallbacks: [LayerSlot?]
+    /// The layer bits a table has room for (``DispatchKeySet`` uses bits 0 to 15).
+    static let layerBitCount = 16
 
     init(_ s: RegistryState) {
         definitions = s.definitions
@@ -124,8 +128,14 @@ final class KernelTable: Sendable {
         }
         self.kernels = kernels
         composite = s.definitions.indices.map { s.composites[$0]?.slot }
-        layers = s.definitions.indices.map { (s.layerKernels[$0] ?? [:]).mapValues(\.slot) }
-        fallbacks = s.fallbacks.mapValues(\.slot)
+        var layers = [LayerSlot?](repeating: nil, count: s.definitions.count * KernelTable.layerBitCount)
+        for (op, registered) in s.layerKernels {
+            for (raw, entry) in registered { layers[op * KernelTable.layerBitCount + raw.trailingZeroBitCount] = entry.slot }
+        }
+        self.layers = layers
+        var fallbacks = [LayerSlot?](repeating: nil, count: KernelTable.layerBitCount)
+        for (raw, entry) in s.fallbacks { fallbacks[raw.trailingZeroBitCount] = entry.slot }
+        self.fallbacks = fallbacks
     }
 
     @inline(__always)
@@ -138,7 +148,8 @@ final class KernelTable: Sendable {
 
     @inline(__always)
     func layerKernel(_ op: Int, _ layer: DispatchKeySet) -> LayerKernel? {
-        (layers[op][layer.rawValue] ?? fallbacks[layer.rawValue])?.kernel
+        let bit = layer.rawValue.trailingZeroBitCount
+        return (layers[op * KernelTable.layerBitCount + bit] ?? fallbacks[bit])?.kernel
     }
 }
 
