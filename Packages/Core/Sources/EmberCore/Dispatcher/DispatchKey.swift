@@ -24,26 +24,35 @@ public struct DispatchKeySet: OptionSet, Sendable, Hashable, CustomStringConvert
         rawValue == 0 ? nil : DispatchKeySet(rawValue: rawValue & (~rawValue &+ 1))
     }
 
-    /// The layers the calling thread skips (PyTorch's thread-local exclude set; `noGrad`
-    /// adds `autograd`).
+    /// The layers the current thread or task skips (PyTorch's thread-local exclude set;
+    /// `noGrad` adds `autograd`): the thread's own setting where a synchronous scope or an
+    /// assignment made one, otherwise that of the task's innermost asynchronous scope
+    /// (see ``excluding(_:isolation:_:)``), otherwise none.
     public static var excludedOnThisThread: DispatchKeySet {
-        get { DispatchKeySet(rawValue: ember_tls_excluded_layers()) }
-        set { ember_tls_set_excluded_layers(newValue.rawValue) }
+        get {
+            let raw = ember_tls_excluded_layers()
+            if raw != 0 { return DispatchKeySet(rawValue: raw & ~threadSettingMarker) }
+            return activeTaskScopes.load(ordering: .relaxed) == 0 ? [] : (taskExcluded ?? [])
+        }
+        set { ember_tls_set_excluded_layers(newValue.rawValue | threadSettingMarker) }
     }
+
+    /// Marks the thread-local mask as set (a mask of 0 means "no setting on this thread").
+    static let threadSettingMarker: UInt32 = 1 << 31
 
     /// Runs `body` with `layers` excluded on this thread, restoring the previous set after.
     public static func excluding<R>(_ layers: DispatchKeySet, _ body: () throws -> R) rethrows -> R {
-        let saved = excludedOnThisThread
-        excludedOnThisThread = saved.union(layers)
-        defer { excludedOnThisThread = saved }
+        let saved = ember_tls_excluded_layers()
+        excludedOnThisThread = excludedOnThisThread.union(layers)
+        defer { ember_tls_set_excluded_layers(saved) }
         return try body()
     }
 
     /// Runs `body` with `layers` re-included on this thread.
     public static func including<R>(_ layers: DispatchKeySet, _ body: () throws -> R) rethrows -> R {
-        let saved = excludedOnThisThread
-        excludedOnThisThread = saved.subtracting(layers)
-        defer { excludedOnThisThread = saved }
+        let saved = ember_tls_excluded_layers()
+        excludedOnThisThread = excludedOnThisThread.subtracting(layers)
+        defer { ember_tls_set_excluded_layers(saved) }
         return try body()
     }
 
