@@ -84,11 +84,7 @@ extension Dispatcher {
     }
 
     private func promote(_ args: inout [IValue], indices: [Int], toFloat: Bool) throws {
-        if !toFloat, let first = args[indices[0]].tensorValue, !first.isWrappedNumber,
-           indices.allSatisfy({ args[$0].tensorValue.map { $0.dtype == first.dtype } ?? false })
-        {
-            return  // the common case: operands already share a dtype
-        }
+        if !toFloat, operandsShareADtype(args, indices) { return }  // the common case
         var tensors: [Tensor] = []
         for i in indices {
             switch args[i] {
@@ -108,6 +104,22 @@ extension Dispatcher {
             default: break
             }
         }
+    }
+
+    /// Whether the promoted operands are tensors of one dtype, the first not a wrapped number.
+    @inline(__always)
+    private func operandsShareADtype(_ args: [IValue], _ indices: [Int]) -> Bool {
+        var dtype: DType?
+        for i in indices {
+            guard case .tensor(let t) = args[i] else { return false }
+            guard let d = dtype else {
+                if t.isWrappedNumber { return false }
+                dtype = t.dtype
+                continue
+            }
+            if t.dtype != d { return false }
+        }
+        return true
     }
 
     private func castForPromotion(_ t: Tensor, to dtype: DType) throws -> Tensor {
