@@ -37,8 +37,11 @@ let package = Package(
                 .product(name: "EmberImage", package: "Image"),
                 .product(name: "EmberPlot", package: "Plot"),
                 .product(name: "EmberBLAS", package: "BLAS"),
+                "_EmberAutoRegister",
             ]
         ),
+        // A load-time constructor that registers the bundled plugins (see BundledPlugins.swift).
+        .target(name: "_EmberAutoRegister"),
         .testTarget(
             name: "EmberCoreTests",
             dependencies: [
