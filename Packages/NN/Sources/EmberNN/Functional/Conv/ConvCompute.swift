@@ -40,7 +40,7 @@ enum ConvCompute {
         for (n0, nb) in chunks(g, budget: budget) {
             let cols = Tensor(empty: [g.groups, g.rows, nb * g.outPlane], dtype: T.dtype)
             x.withUnsafePointer(as: T.self) { src in
-                cols.withUnsafeMutablePointer(as: T.self) { Im2Col.unfold(src, $0, g, n0: n0, nb: nb) }
+                cols.withUnsafeMutablePointer(as: T.self) { PlaneLoops.unfold(src, $0, g, n0: n0, nb: nb) }
             }
             let product = groupProduct(w, cols)
             product.withUnsafePointer(as: T.self) { src in
@@ -76,7 +76,7 @@ enum ConvCompute {
         for (n0, nb) in chunks(g, budget: budget) {
             let cols = groupProduct(wt, outputRows(go, g, n0: n0, nb: nb, T.self))
             cols.withUnsafePointer(as: T.self) { src in
-                image.withUnsafeMutablePointer(as: T.self) { Im2Col.fold(src, $0, g, n0: n0, nb: nb) }
+                image.withUnsafeMutablePointer(as: T.self) { PlaneLoops.fold(src, $0, g, n0: n0, nb: nb) }
             }
         }
         return image
@@ -91,7 +91,7 @@ enum ConvCompute {
         for (n0, nb) in chunks(g, budget: budget) {
             let cols = Tensor(empty: [g.groups, g.rows, nb * g.outPlane], dtype: T.dtype)
             x.withUnsafePointer(as: T.self) { src in
-                cols.withUnsafeMutablePointer(as: T.self) { Im2Col.unfold(src, $0, g, n0: n0, nb: nb) }
+                cols.withUnsafeMutablePointer(as: T.self) { PlaneLoops.unfold(src, $0, g, n0: n0, nb: nb) }
             }
             let part = groupProduct(outputRows(go, g, n0: n0, nb: nb, T.self), cols.transpose(1, 2))
             total = total.map { $0 + part } ?? part

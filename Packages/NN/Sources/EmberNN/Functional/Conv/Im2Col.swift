@@ -4,6 +4,8 @@ import EmberCore
 // folding column gradients back onto the image (col2im), plus the layout shuffles between
 // [N, O, L] outputs and the [O, N·L] rows a GEMM produces. Rows of the columns are ordered
 // (channel, ki, kj), so group g's rows are the contiguous block g·rows ..< (g+1)·rows.
+// `unfold` and `fold` here are the element-wise reference loops; ConvCompute runs
+// PlaneLoops' (padded planes, inline row copies, split over the pool), tested against these.
 
 enum Im2Col {
     /// Writes the columns of images `n0 ..< n0 + nb` of the contiguous image `src`
