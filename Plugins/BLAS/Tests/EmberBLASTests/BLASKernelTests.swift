@@ -1,4 +1,4 @@
-import EmberBLAS
+@testable import EmberBLAS
 import EmberCore
 import EmberTestSupport
 import Testing
@@ -47,8 +47,22 @@ import Testing
         #expect(mm.kernels.first { $0.dtype == .float32 }?.overrides == ["EmberCore"])
     }
 
-    @Test func openBLASFollowsTheThreadCount() {
-        #expect(EmberBLAS.numThreads == Parallel.numThreads)
+    @Test func openBLASRunsSingleThreaded() {
+        EmberBLAS.register()
+        #expect(EmberBLAS.numThreads == 1)
+    }
+
+    /// Products above BLASSplit's threshold, cut into column or row blocks over the pool
+    /// (sides not a multiple of the block size), equal Core's reference kernel; the last
+    /// with column-major operands.
+    @Test(arguments: [DType.float32, .float64])
+    func splitProductsMatchReference(dtype: DType) {
+        for (m, k, n, columnMajor) in [(17, 250, 1001, false), (1001, 250, 17, false), (163, 161, 165, true)] {
+            var a = Layouts.tensor([m, k], dtype, seed: 1), b = Layouts.tensor([k, n], dtype, seed: 2)
+            if columnMajor { (a, b) = (a.t().contiguous().t(), b.t().contiguous().t()) }
+            #expect(Double(m * k * n) >= Double(BLASSplit.parallelWork))
+            Self.expectMatchesReference("mm", [.tensor(a), .tensor(b)], "\(m)x\(k)x\(n) \(dtype)")
+        }
     }
 
     @Test func passesTheConformanceSuite() {
