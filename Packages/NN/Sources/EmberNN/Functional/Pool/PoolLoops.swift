@@ -6,16 +6,20 @@ import EmberCore
 // size, the in-bounds size or the override; adaptive windows are [⌊i·in/out⌋, ⌈(i+1)·in/out⌉).
 
 enum PoolLoops {
-    /// Max pooling: values and flat indices (iy·W + ix) into each input plane; 2×2 windows
-    /// with stride 2 inside the plane take ``max2x2``.
+    /// Max pooling: values and flat indices (iy·W + ix) into each input plane, planes split
+    /// over Core's pool; 2×2 windows with stride 2 inside the plane take ``max2x2``.
     @_specialize(where T == Float)
     @_specialize(where T == Double)
     static func max<T: FloatElement>(_ src: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>, _ indices: UnsafeMutablePointer<Int64>,
                                      _ g: PoolGeometry) {
-        if g.isHalving {
-            max2x2(src, out, indices, g, 0..<g.planes)
-        } else {
-            for p in 0..<g.planes { maxPlane(src, out, indices, g, p) }
+        let pieces = Swift.max(1, Swift.min(g.planes, 4 * Parallel.numThreads, g.planes &* g.plane / 8192))
+        Parallel.forEach(pieces) { piece in
+            let planes = (piece &* g.planes / pieces)..<((piece &+ 1) &* g.planes / pieces)
+            if g.isHalving {
+                max2x2(src, out, indices, g, planes)
+            } else {
+                for p in planes { maxPlane(src, out, indices, g, p) }
+            }
         }
     }
 
