@@ -51,6 +51,34 @@ import EmberCore
         #expect(foldEqual, "fold \(g)")
     }
 
+    /// The joint backward pass gives the same bits as the two separate ones, whole batch
+    /// and one image per chunk.
+    @Test(arguments: [DType.float32, .float64]) func jointGradientsEqualSeparateOnes(_ dtype: DType) {
+        let generator = Generator(seed: 3)
+        // The small cases (debug builds multiply with Core's reference kernel), and LeNet's
+        // second convolution on a smaller batch.
+        let cases = Self.cases.dropFirst(2).filter { !$0.2.transposed } + [([3, 6, 14, 14], [16, 6, 5, 5], Self.params())]
+        for (input, weight, p) in cases {
+            let g = ConvGeometry(input: input, weight: weight, p)
+            let x = Tensor.randn(input, generator: generator, dtype: dtype), w = Tensor.randn(weight, generator: generator, dtype: dtype)
+            let go = Tensor.randn(g.outputShape, generator: generator, dtype: dtype)
+            for budget in [1, ConvCompute.columnBudget] {
+                let (image, kernel) = dtype == .float32
+                    ? ConvCompute.gradients(image: x, weight: w, gout: go, g, Float.self, budget: budget)
+                    : ConvCompute.gradients(image: x, weight: w, gout: go, g, Double.self, budget: budget)
+                let separateImage = dtype == .float32
+                    ? ConvCompute.inputGrad(gout: go, weight: w, g, Float.self, budget: budget)
+                    : ConvCompute.inputGrad(gout: go, weight: w, g, Double.self, budget: budget)
+                let separateKernel = dtype == .float32
+                    ? ConvCompute.weightGrad(image: x, gout: go, g, Float.self, budget: budget)
+                    : ConvCompute.weightGrad(image: x, gout: go, g, Double.self, budget: budget)
+                let same = image.doubleScalars == separateImage.doubleScalars && kernel.doubleScalars == separateKernel.doubleScalars
+                #expect(same, "\(g) budget \(budget)")
+                #expect(kernel.shape == weight && image.shape == input)
+            }
+        }
+    }
+
     @Test func rowCopyAndAddHandleEveryLength() {
         let source = (0..<80).map { Float($0) + 0.5 }, doubles = source.map(Double.init)
         for count in 0...70 {

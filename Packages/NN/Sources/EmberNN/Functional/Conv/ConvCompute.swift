@@ -77,44 +77,6 @@ enum ConvCompute {
         return rows
     }
 
-    /// The gradient on the image side of `gout` ([N, O, OH, OW]) through `weight`:
-    /// [N, C, H, W] (the transposed convolution).
-    static func inputGrad<T: FloatElement>(gout: Tensor, weight: Tensor, _ g: ConvGeometry, _: T.Type,
-                                            budget: Int = columnBudget) -> Tensor {
-        let go = gout.contiguous()
-        let wt = weight.detach().contiguous().reshape([g.groups, g.og, g.rows]).transpose(1, 2)
-        let image = Tensor.zeros(g.imageShape, dtype: T.dtype)
-        forEachChunk(g, budget: budget) { n0, nb in
-            let cols = groupProduct(wt, outputRows(go, g, n0: n0, nb: nb, T.self))
-            cols.withUnsafePointer(as: T.self) { src in
-                image.withUnsafeMutablePointer(as: T.self) { PlaneLoops.fold(src, $0, g, n0: n0, nb: nb) }
-            }
-        }
-        return image
-    }
-
-    /// The gradient of the weight from `image` ([N, C, H, W]) and `gout` ([N, O, OH, OW]):
-    /// [O, C/groups, kH, kW].
-    static func weightGrad<T: FloatElement>(image: Tensor, gout: Tensor, _ g: ConvGeometry, _: T.Type,
-                                             budget: Int = columnBudget) -> Tensor {
-        let x = image.contiguous(), go = gout.detach().contiguous()
-        let parts = chunks(g, budget: budget)
-        // Each chunk's product apart, summed in chunk order: the same bits for any thread count.
-        var partials = [Tensor?](repeating: nil, count: parts.count)
-        partials.withUnsafeMutableBufferPointer { slots in
-            Parallel.forEach(parts.count) { i in
-                let (n0, nb) = parts[i]
-                let cols = Tensor(empty: [g.groups, g.rows, nb * g.outPlane], dtype: T.dtype)
-                x.withUnsafePointer(as: T.self) { src in
-                    cols.withUnsafeMutablePointer(as: T.self) { PlaneLoops.unfold(src, $0, g, n0: n0, nb: nb) }
-                }
-                slots[i] = groupProduct(outputRows(go, g, n0: n0, nb: nb, T.self), cols.transpose(1, 2))
-            }
-        }
-        let total = partials.compactMap { $0 }.reduce(nil as Tensor?) { sum, part in sum.map { $0 + part } ?? part }
-        return (total ?? Tensor.zeros([g.groups, g.og, g.rows], dtype: T.dtype)).reshape(g.weightShape)
-    }
-
     /// `bias` added per channel to a [N, C, H, W] result computed in place.
     static func addBias<T: FloatElement>(_ out: Tensor, _ bias: Tensor, _: T.Type) {
         let b = bias.contiguous()
