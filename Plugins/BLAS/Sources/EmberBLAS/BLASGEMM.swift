@@ -4,8 +4,8 @@ import CBLAS
 // The GEMM routines EmberBLAS gives Core: `sgemm`/`dgemm` (large products split over
 // Core's pool by BLASSplit), or `sgemv`/`dgemv` when one side of the product is a single
 // row or column. Core calls them only with m, n, k > 0 and
-// alpha ≠ 0. When beta is zero the output is zeroed first and BLAS is told beta = 0, so
-// NaNs already in the output never propagate, whatever the BLAS build does with beta = 0.
+// alpha ≠ 0. When beta is zero NaNs already in the output never propagate (tested for
+// the small-matrix and the blocked ?gemm paths and for ?gemv).
 
 /// float32 and float64, with their CBLAS entry points.
 protocol BLASFloat: BinaryFloatingPoint {
@@ -55,7 +55,11 @@ enum BLASGEMM {
     ) {
         precondition(m <= Int(Int32.max) && n <= Int(Int32.max) && k <= Int(Int32.max) && c.rowStride <= Int(Int32.max),
                      "EmberBLAS: matrix dimensions beyond BLAS's 32-bit sizes")
-        if beta == 0 {
+        // ?gemv computes beta · y first, and 0 · NaN is NaN in some builds: a zero beta
+        // zeroes a vector output. OpenBLAS's ?gemm never reads C when beta is zero (its
+        // beta pass stores zeros; the small-matrix kernels have beta-zero variants), and a
+        // second zeroing cost 2% of a LeNet-5 step.
+        if beta == 0 && (m == 1 || n == 1) {
             for i in 0..<m { (c.base + i * c.rowStride).update(repeating: 0, count: n) }
         }
         if n == 1, vectorProduct(rows: m, depth: k, alpha, a, x: b.base, incx: b.rowStride,

@@ -146,6 +146,14 @@ import Testing
         #expect(out.doubleScalars == a.mm(b).doubleScalars)
         let batched = nan.view([1, 3, 2]).baddbmm(a.view([1, 3, 4]), b.view([1, 4, 2]), beta: 0)
         #expect(!batched.doubleScalars.contains { $0.isNaN })
+        // Above OpenBLAS's small-matrix sizes (its blocked kernels and beta pass), split
+        // over the pool, and a matrix-vector product.
+        for (m, k, n) in [(130, 120, 140), (1, 50, 40), (40, 50, 1)] {
+            let x = Layouts.tensor([m, k], dtype, seed: 3), y = Layouts.tensor([k, n], dtype, seed: 4)
+            let self_ = Tensor(Array(repeating: Double.nan, count: m * n), shape: [m, n]).to(dtype)
+            let product = self_.addmm(x, y, beta: 0, alpha: 1)
+            #expect(!product.doubleScalars.contains { $0.isNaN }, "\(m)x\(k)x\(n)")
+        }
     }
 
     @Test func shapeErrorsHaveCoreMessages() {
