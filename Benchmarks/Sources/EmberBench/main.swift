@@ -8,7 +8,7 @@ var filter: String?
 if let i = arguments.firstIndex(of: "--filter"), arguments.index(after: i) < arguments.endIndex {
     filter = arguments[arguments.index(after: i)]
 }
-for figure in CoreFigures.all + BLASFigures.all + AutogradFigures.all + OptimFigures.all + TrainingFigures.all + CSVFigures.all where filter.map(figure.name.contains) ?? true {
+for figure in CoreFigures.all + BLASFigures.all + AutogradFigures.all + OptimFigures.all + TrainingFigures.all + LeNetFigures.all + CSVFigures.all where filter.map(figure.name.contains) ?? true {
     let value = figure.measure()
     print("\(figure.name) \(String(format: value)) \(figure.unit)")
 }

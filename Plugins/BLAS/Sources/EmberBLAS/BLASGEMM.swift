@@ -1,10 +1,11 @@
 @_spi(EmberBackend) import EmberCore
 import CBLAS
 
-// The GEMM routines EmberBLAS gives Core: `sgemm`/`dgemm`, or `sgemv`/`dgemv` when one
-// side of the product is a single row or column. Core calls them only with m, n, k > 0 and
-// alpha ≠ 0. When beta is zero the output is zeroed first and BLAS is told beta = 0, so
-// NaNs already in the output never propagate, whatever the BLAS build does with beta = 0.
+// The GEMM routines EmberBLAS gives Core: `sgemm`/`dgemm` (large products split over
+// Core's pool by BLASSplit), or `sgemv`/`dgemv` when one side of the product is a single
+// row or column. Core calls them only with m, n, k > 0 and
+// alpha ≠ 0. When beta is zero NaNs already in the output never propagate (tested for
+// the small-matrix and the blocked ?gemm paths and for ?gemv).
 
 /// float32 and float64, with their CBLAS entry points.
 protocol BLASFloat: BinaryFloatingPoint {
@@ -54,10 +55,11 @@ enum BLASGEMM {
     ) {
         precondition(m <= Int(Int32.max) && n <= Int(Int32.max) && k <= Int(Int32.max) && c.rowStride <= Int(Int32.max),
                      "EmberBLAS: matrix dimensions beyond BLAS's 32-bit sizes")
-        // OpenBLAS runs on its own threads: Core's pool stops spinning so the two never
-        // fight over the cores (measured: a spinning worker doubled a LeNet-5 step).
-        Parallel.yieldCores()
-        if beta == 0 {
+        // ?gemv computes beta · y first, and 0 · NaN is NaN in some builds: a zero beta
+        // zeroes a vector output. OpenBLAS's ?gemm never reads C when beta is zero (its
+        // beta pass stores zeros; the small-matrix kernels have beta-zero variants), and a
+        // second zeroing cost 2% of a LeNet-5 step.
+        if beta == 0 && (m == 1 || n == 1) {
             for i in 0..<m { (c.base + i * c.rowStride).update(repeating: 0, count: n) }
         }
         if n == 1, vectorProduct(rows: m, depth: k, alpha, a, x: b.base, incx: b.rowStride,
@@ -68,10 +70,12 @@ enum BLASGEMM {
                                  beta, y: c.base, incy: 1) {
             return
         }
-        BLASOperand.with(a, rows: m, cols: k) { pa in
-            BLASOperand.with(b, rows: k, cols: n) { pb in
-                T.gemm(pa.transposed, pb.transposed, Int32(m), Int32(n), Int32(k), alpha,
-                       pa.base, Int32(pa.ld), pb.base, Int32(pb.ld), beta, c.base, Int32(c.rowStride))
+        BLASSplit.forEachBlock(m: m, n: n, k: k, a, b, c) { m, n, a, b, c in
+            BLASOperand.with(a, rows: m, cols: k) { pa in
+                BLASOperand.with(b, rows: k, cols: n) { pb in
+                    T.gemm(pa.transposed, pb.transposed, Int32(m), Int32(n), Int32(k), alpha,
+                           pa.base, Int32(pa.ld), pb.base, Int32(pb.ld), beta, c.base, Int32(c.rowStride))
+                }
             }
         }
     }

@@ -25,9 +25,9 @@ public enum EmberBLAS {
 
     private static let sharedRegistration: Void = {
         registerKernels(.shared)
-        // OpenBLAS runs on its own threads: as many as Core's pool, never both at once
-        // (Core never calls a product from inside a pool task).
-        Parallel.observeNumThreads { openblas_set_num_threads(Int32(clamping: $0)) }
+        // OpenBLAS runs single-threaded: large products are split over Core's pool
+        // (BLASSplit), so one pool of threads serves products and the loops around them.
+        openblas_set_num_threads(1)
     }()
 
     /// The GEMM routines Core's product kernels call.
@@ -44,7 +44,7 @@ public enum EmberBLAS {
         }
     }
 
-    /// The number of threads OpenBLAS runs a product on: `Parallel.numThreads` once
-    /// registered with the shared dispatcher.
+    /// The number of threads OpenBLAS itself runs a product on: 1 once registered with the
+    /// shared dispatcher (products are split over Core's `Parallel` pool instead).
     public static var numThreads: Int { Int(openblas_get_num_threads()) }
 }

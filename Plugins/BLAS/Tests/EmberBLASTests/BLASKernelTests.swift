@@ -1,4 +1,4 @@
-import EmberBLAS
+@testable import EmberBLAS
 import EmberCore
 import EmberTestSupport
 import Testing
@@ -47,8 +47,22 @@ import Testing
         #expect(mm.kernels.first { $0.dtype == .float32 }?.overrides == ["EmberCore"])
     }
 
-    @Test func openBLASFollowsTheThreadCount() {
-        #expect(EmberBLAS.numThreads == Parallel.numThreads)
+    @Test func openBLASRunsSingleThreaded() {
+        EmberBLAS.register()
+        #expect(EmberBLAS.numThreads == 1)
+    }
+
+    /// Products above BLASSplit's threshold, cut into column or row blocks over the pool
+    /// (sides not a multiple of the block size), equal Core's reference kernel; the last
+    /// with column-major operands.
+    @Test(arguments: [DType.float32, .float64])
+    func splitProductsMatchReference(dtype: DType) {
+        for (m, k, n, columnMajor) in [(17, 64, 1001, false), (1001, 64, 17, false), (103, 100, 103, true)] {
+            var a = Layouts.tensor([m, k], dtype, seed: 1), b = Layouts.tensor([k, n], dtype, seed: 2)
+            if columnMajor { (a, b) = (a.t().contiguous().t(), b.t().contiguous().t()) }
+            #expect(Double(m * k * n) >= Double(BLASSplit.parallelWork))
+            Self.expectMatchesReference("mm", [.tensor(a), .tensor(b)], "\(m)x\(k)x\(n) \(dtype)")
+        }
     }
 
     @Test func passesTheConformanceSuite() {
@@ -132,6 +146,14 @@ import Testing
         #expect(out.doubleScalars == a.mm(b).doubleScalars)
         let batched = nan.view([1, 3, 2]).baddbmm(a.view([1, 3, 4]), b.view([1, 4, 2]), beta: 0)
         #expect(!batched.doubleScalars.contains { $0.isNaN })
+        // Above OpenBLAS's small-matrix sizes (its blocked kernels and beta pass), split
+        // over the pool, and a matrix-vector product.
+        for (m, k, n) in [(130, 120, 140), (1, 50, 40), (40, 50, 1)] {
+            let x = Layouts.tensor([m, k], dtype, seed: 3), y = Layouts.tensor([k, n], dtype, seed: 4)
+            let self_ = Tensor(Array(repeating: Double.nan, count: m * n), shape: [m, n]).to(dtype)
+            let product = self_.addmm(x, y, beta: 0, alpha: 1)
+            #expect(!product.doubleScalars.contains { $0.isNaN }, "\(m)x\(k)x\(n)")
+        }
     }
 
     @Test func shapeErrorsHaveCoreMessages() {

@@ -2,6 +2,7 @@ import Testing
 import EmberCore
 import EmberAutograd
 import EmberTestSupport
+@testable import EmberNN
 
 /// Replays a case recorded by make_conv_fixtures.py's `record`: inputs `<name>_in<i>`,
 /// outputs `<name>_out<i>`, the output gradient `<name>_g`, input gradients `<name>_grad<i>`.
@@ -30,7 +31,8 @@ func replayRecorded(_ fixture: Fixture, _ name: String, inputs: Int, dtype: DTyp
 
 /// The message of calling operator `name` with positional `args`, defaults filled from its schema.
 func callMessage(_ name: String, _ args: [IValue]) -> String? {
-    errorText {
+    EmberNN.register()  // the test may run before any other has used EmberNN
+    return errorText {
         let schema = Dispatcher.shared.definition(Dispatcher.shared.handle(name)).schema
         _ = try Dispatcher.shared.call(name, try schema.bind(positional: args))
     }

@@ -137,8 +137,14 @@ extension ConvCall {
             if mask[0] { gradInput = restore(ConvCompute.forward(image: go, weight: weight, bias: nil, g, T.self)) }
             if mask[1] { gradWeight = restoreWeight(ConvCompute.weightGrad(image: go, gout: input, g, T.self)) }
         } else {
-            if mask[0] { gradInput = restore(ConvCompute.inputGrad(gout: go, weight: weight, g, T.self)) }
-            if mask[1] { gradWeight = restoreWeight(ConvCompute.weightGrad(image: input, gout: go, g, T.self)) }
+            if mask[0] && mask[1] {
+                let (image, weight) = ConvCompute.gradients(image: input, weight: weight, gout: go, g, T.self)
+                (gradInput, gradWeight) = (restore(image), restoreWeight(weight))
+            } else if mask[0] {
+                gradInput = restore(ConvCompute.inputGrad(gout: go, weight: weight, g, T.self))
+            } else if mask[1] {
+                gradWeight = restoreWeight(ConvCompute.weightGrad(image: input, gout: go, g, T.self))
+            }
         }
         if mask[2] {
             // grad_output is the output side of a convolution, the image side of a transposed one.

@@ -1,8 +1,9 @@
+import EmberAutograd
 import EmberCore
 
 // The three products of a 2-D convolution, each an im2col/col2im pass around one GEMM per
 // group (mm for one group, bmm over groups), over chunks of the batch so the columns stay
-// bounded. The GEMMs go through the dispatcher, so a faster mm/bmm (Plugins/BLAS) speeds
+// bounded; the chunks run in parallel on Core's pool. The GEMMs go through the dispatcher, so a faster mm/bmm (Plugins/BLAS) speeds
 // them up. All tensors here are 4-D and of element type T.
 //   forward:      out   = W ⋆ image            (+ bias)
 //   inputGrad:    image = Wᵀ ⋆ gout            (col2im of Wᵀ · gout columns)
@@ -35,12 +36,12 @@ enum ConvCompute {
     static func forward<T: FloatElement>(image: Tensor, weight: Tensor, bias: Tensor?, _ g: ConvGeometry, _: T.Type,
                                           budget: Int = columnBudget) -> Tensor {
         let x = image.contiguous(), b = bias?.contiguous()
-        let w = weight.contiguous().reshape([g.groups, g.og, g.rows])
+        let w = weight.detach().contiguous().reshape([g.groups, g.og, g.rows])
         let out = Tensor(empty: g.outputShape, dtype: T.dtype)
-        for (n0, nb) in chunks(g, budget: budget) {
+        forEachChunk(g, budget: budget) { n0, nb in
             let cols = Tensor(empty: [g.groups, g.rows, nb * g.outPlane], dtype: T.dtype)
             x.withUnsafePointer(as: T.self) { src in
-                cols.withUnsafeMutablePointer(as: T.self) { Im2Col.unfold(src, $0, g, n0: n0, nb: nb) }
+                cols.withUnsafeMutablePointer(as: T.self) { PlaneLoops.unfold(src, $0, g, n0: n0, nb: nb) }
             }
             let product = groupProduct(w, cols)
             product.withUnsafePointer(as: T.self) { src in
@@ -56,6 +57,16 @@ enum ConvCompute {
         return out
     }
 
+    /// Runs `body(n0, nb)` for every chunk of the batch, chunks spread over Core's pool
+    /// (PyTorch's CPU convolutions split the batch the same way). Each chunk is an
+    /// im2col/col2im pass and its own products, which run single-threaded inside a pool
+    /// task; chunks write disjoint images. Tensors the bodies multiply must not require
+    /// gradients (pool threads record autograd graphs like any thread): callers detach.
+    static func forEachChunk(_ g: ConvGeometry, budget: Int, _ body: (Int, Int) -> Void) {
+        let parts = chunks(g, budget: budget)
+        Parallel.forEach(parts.count) { i in body(parts[i].0, parts[i].1) }
+    }
+
     /// The output side of chunk (n0, nb) of `gout` ([N, O, OH, OW], contiguous) as
     /// [groups, O/groups, nb·OH·OW].
     static func outputRows<T: FloatElement>(_ gout: Tensor, _ g: ConvGeometry, n0: Int, nb: Int, _: T.Type) -> Tensor {
@@ -64,39 +75,6 @@ enum ConvCompute {
             rows.withUnsafeMutablePointer(as: T.self) { Im2Col.channelsFirst(src, $0, o: g.o, l: g.outPlane, n0: n0, nb: nb) }
         }
         return rows
-    }
-
-    /// The gradient on the image side of `gout` ([N, O, OH, OW]) through `weight`:
-    /// [N, C, H, W] (the transposed convolution).
-    static func inputGrad<T: FloatElement>(gout: Tensor, weight: Tensor, _ g: ConvGeometry, _: T.Type,
-                                            budget: Int = columnBudget) -> Tensor {
-        let go = gout.contiguous()
-        let wt = weight.contiguous().reshape([g.groups, g.og, g.rows]).transpose(1, 2)
-        let image = Tensor.zeros(g.imageShape, dtype: T.dtype)
-        for (n0, nb) in chunks(g, budget: budget) {
-            let cols = groupProduct(wt, outputRows(go, g, n0: n0, nb: nb, T.self))
-            cols.withUnsafePointer(as: T.self) { src in
-                image.withUnsafeMutablePointer(as: T.self) { Im2Col.fold(src, $0, g, n0: n0, nb: nb) }
-            }
-        }
-        return image
-    }
-
-    /// The gradient of the weight from `image` ([N, C, H, W]) and `gout` ([N, O, OH, OW]):
-    /// [O, C/groups, kH, kW].
-    static func weightGrad<T: FloatElement>(image: Tensor, gout: Tensor, _ g: ConvGeometry, _: T.Type,
-                                             budget: Int = columnBudget) -> Tensor {
-        let x = image.contiguous(), go = gout.contiguous()
-        var total: Tensor?
-        for (n0, nb) in chunks(g, budget: budget) {
-            let cols = Tensor(empty: [g.groups, g.rows, nb * g.outPlane], dtype: T.dtype)
-            x.withUnsafePointer(as: T.self) { src in
-                cols.withUnsafeMutablePointer(as: T.self) { Im2Col.unfold(src, $0, g, n0: n0, nb: nb) }
-            }
-            let part = groupProduct(outputRows(go, g, n0: n0, nb: nb, T.self), cols.transpose(1, 2))
-            total = total.map { $0 + part } ?? part
-        }
-        return (total ?? Tensor.zeros([g.groups, g.og, g.rows], dtype: T.dtype)).reshape(g.weightShape)
     }
 
     /// `bias` added per channel to a [N, C, H, W] result computed in place.

@@ -4,6 +4,8 @@ import EmberCore
 // folding column gradients back onto the image (col2im), plus the layout shuffles between
 // [N, O, L] outputs and the [O, N·L] rows a GEMM produces. Rows of the columns are ordered
 // (channel, ki, kj), so group g's rows are the contiguous block g·rows ..< (g+1)·rows.
+// `unfold` and `fold` here are the element-wise reference loops; ConvCompute runs
+// PlaneLoops' (padded planes, inline row copies, split over the pool), tested against these.
 
 enum Im2Col {
     /// Writes the columns of images `n0 ..< n0 + nb` of the contiguous image `src`
@@ -122,14 +124,20 @@ enum Im2Col {
         }
     }
 
-    /// The per-channel sums of a contiguous [N, C, L] tensor (the bias gradient).
+    /// The per-channel sums of a contiguous [N, C, L] tensor (the bias gradient), channels
+    /// split over Core's pool (each summed in one fixed order).
     @_specialize(where T == Float)
     @_specialize(where T == Double)
     static func channelSums<T: FloatElement>(_ src: UnsafePointer<T>, _ dst: UnsafeMutablePointer<T>, n: Int, c: Int, l: Int) {
-        for ch in 0..<c {
+        func sum(_ ch: Int) {
             var total: T = 0
             for i in 0..<n { total += lineSum(src + (i * c + ch) * l, l) }
             dst[ch] = total
+        }
+        if n * l >= 8192 {
+            Parallel.forEach(c, sum)
+        } else {
+            for ch in 0..<c { sum(ch) }
         }
     }
 

@@ -39,7 +39,7 @@ enum MaxPoolBackwardOps {
             }
             let plane = input.shape.suffix(2).reduce(1, *), outPlane = grad.shape.suffix(2).reduce(1, *)
             let planes = input.shape.dropLast(2).reduce(1, *)
-            let out = Tensor.zeros(input.shape, dtype: T.dtype)
+            let out = Tensor(empty: input.shape, dtype: T.dtype)
             try grad.withUnsafePointer(as: T.self) { g in
                 try indices.withUnsafePointer(as: Int64.self) { idx in
                     try out.withUnsafeMutablePointer(as: T.self) { dst in
@@ -50,19 +50,33 @@ enum MaxPoolBackwardOps {
             return [.tensor(out)]
         }
 
+        /// Zeroes each plane of `dst` and adds its output gradients at their indices: one pass
+        /// per plane while it is in cache, planes split over Core's pool.
         @_specialize(where T == Float)
         @_specialize(where T == Double)
         func scatter<T: FloatElement>(_ g: UnsafePointer<T>, _ idx: UnsafePointer<Int64>, _ dst: UnsafeMutablePointer<T>,
                                       planes: Int, plane: Int, outPlane: Int, op: String) throws {
-            for p in 0..<planes {
-                let base = dst + p * plane
-                for k in (p * outPlane)..<((p + 1) * outPlane) {
-                    let i = Int(idx[k])
-                    guard i >= 0 && i < plane else {
-                        throw EmberError(.indexOutOfRange, op: op, "index \(i) is out of bounds for a plane of \(plane) elements")
+            // The first out-of-range index of each piece, if any (pool tasks cannot throw).
+            let pieces = Swift.max(1, Swift.min(planes, 4 * Parallel.numThreads, planes * plane / 8192))
+            var bad = [Int?](repeating: nil, count: pieces)
+            bad.withUnsafeMutableBufferPointer { slots in
+                Parallel.forEach(pieces) { piece in
+                    for p in (piece * planes / pieces)..<((piece + 1) * planes / pieces) {
+                        let base = dst + p &* plane
+                        base.update(repeating: 0, count: plane)
+                        for k in (p &* outPlane)..<((p &+ 1) &* outPlane) {
+                            let i = Int(idx[k])
+                            guard i >= 0 && i < plane else {
+                                slots[piece] = i
+                                return
+                            }
+                            base[i] += g[k]
+                        }
                     }
-                    base[i] += g[k]
                 }
+            }
+            if let i = bad.lazy.compactMap({ $0 }).first {
+                throw EmberError(.indexOutOfRange, op: op, "index \(i) is out of bounds for a plane of \(plane) elements")
             }
         }
     }

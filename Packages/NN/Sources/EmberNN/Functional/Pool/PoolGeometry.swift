@@ -8,6 +8,11 @@ struct PoolGeometry: Sendable {
     var oh, ow: Int
     var plane: Int { h * w }
     var outPlane: Int { oh * ow }
+    /// Whether every window is a 2×2 block at stride 2 inside the plane (no padding or
+    /// dilation, no partial ceil-mode window): max pooling's fast path.
+    var isHalving: Bool {
+        kh == 2 && kw == 2 && sh == 2 && sw == 2 && ph == 0 && pw == 0 && dh == 1 && dw == 1 && 2 * oh <= h && 2 * ow <= w
+    }
 
     /// The geometry of a window pooling of `shape` (3-D or 4-D) after PyTorch's checks.
     init(op: String, shape: [Int], kernel: [Int], stride: [Int], padding: [Int], dilation: [Int], ceilMode: Bool) throws {

@@ -1,0 +1,100 @@
+import EmberCore
+
+// The im2col / col2im passes ConvCompute runs, one (image, channel) plane at a time. With padding, a plane is first copied
+// into a zero-bordered scratch plane, so every row of columns is a plain read of OW
+// elements (contiguous for stride 1, moved by RowCopy) without bounds checks; col2im
+// accumulates into such a scratch plane and adds its interior back. The layout of the
+// columns is Im2Col's ([C·kH·kW, nb, OH·OW]); Im2Col's element-wise loops are the
+// reference these are tested against, and they add in the same order (same bits).
+// They run on the calling thread: split over Core's pool they made the LeNet-5 step 50%
+// slower, the pool's workers and OpenBLAS's (which spin with sched_yield between the
+// products around these passes) fighting over the two cores.
+
+enum PlaneLoops {
+    /// Writes the columns of images `n0 ..< n0 + nb` of the contiguous image `src`
+    /// ([N, C, H, W]) into `cols` ([C·kH·kW, nb, OH·OW]); padding reads as zero.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
+    static func unfold<T: FloatElement>(_ src: UnsafePointer<T>, _ cols: UnsafeMutablePointer<T>,
+                                        _ g: ConvGeometry, n0: Int, nb: Int) {
+        let padded = g.ph > 0 || g.pw > 0, hp = g.h + 2 * g.ph, wp = g.w + 2 * g.pw
+        let rowStride = nb * g.outPlane
+        let scratch = padded ? UnsafeMutablePointer<T>.allocate(capacity: hp * wp) : nil
+        defer { scratch?.deallocate() }
+        scratch?.initialize(repeating: 0, count: hp * wp)
+        for unit in 0..<(nb * g.c) {
+            let j = unit / g.c, ci = unit % g.c
+            var plane = src + ((n0 + j) * g.c + ci) * g.plane
+            if let scratch {
+                for y in 0..<g.h { RowCopy.copy(plane + y * g.w, scratch + (y + g.ph) * wp + g.pw, g.w) }
+                plane = UnsafePointer(scratch)
+            }
+            unfoldPlane(plane, cols + ci * g.kh * g.kw * rowStride + j * g.outPlane, g,
+                        width: padded ? wp : g.w, rowStride: rowStride)
+        }
+    }
+
+    /// The kH·kW column rows of one (zero-bordered) plane of width `width`.
+    @inline(__always)
+    static func unfoldPlane<T: FloatElement>(_ plane: UnsafePointer<T>, _ first: UnsafeMutablePointer<T>, _ g: ConvGeometry,
+                                             width: Int, rowStride: Int) {
+        for ki in 0..<g.kh {
+            for kj in 0..<g.kw {
+                var dst = first + (ki * g.kw + kj) * rowStride
+                var line = plane + ki * g.dh * width + kj * g.dw
+                for _ in 0..<g.oh {
+                    if g.sw == 1 {
+                        RowCopy.copy(line, dst, g.ow)
+                    } else {
+                        for ox in 0..<g.ow { dst[ox] = line[ox * g.sw] }
+                    }
+                    line += g.sh * width
+                    dst += g.ow
+                }
+            }
+        }
+    }
+
+    /// Adds the columns `cols` ([C·kH·kW, nb, OH·OW]) back onto images `n0 ..< n0 + nb` of
+    /// the contiguous image gradient `dst` ([N, C, H, W]); the inverse pattern of ``unfold``.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
+    static func fold<T: FloatElement>(_ cols: UnsafePointer<T>, _ dst: UnsafeMutablePointer<T>,
+                                      _ g: ConvGeometry, n0: Int, nb: Int) {
+        let padded = g.ph > 0 || g.pw > 0, hp = g.h + 2 * g.ph, wp = g.w + 2 * g.pw
+        let rowStride = nb * g.outPlane
+        let scratch = padded ? UnsafeMutablePointer<T>.allocate(capacity: hp * wp) : nil
+        defer { scratch?.deallocate() }
+        for unit in 0..<(nb * g.c) {
+            let j = unit / g.c, ci = unit % g.c
+            let target = dst + ((n0 + j) * g.c + ci) * g.plane
+            scratch?.update(repeating: 0, count: hp * wp)
+            foldPlane(cols + ci * g.kh * g.kw * rowStride + j * g.outPlane, scratch ?? target, g,
+                      width: padded ? wp : g.w, rowStride: rowStride)
+            if let scratch {
+                for y in 0..<g.h { RowCopy.add(scratch + (y + g.ph) * wp + g.pw, target + y * g.w, g.w) }
+            }
+        }
+    }
+
+    /// Adds the kH·kW column rows of one plane onto the (zero-bordered) plane `acc`.
+    @inline(__always)
+    static func foldPlane<T: FloatElement>(_ first: UnsafePointer<T>, _ acc: UnsafeMutablePointer<T>, _ g: ConvGeometry,
+                                           width: Int, rowStride: Int) {
+        for ki in 0..<g.kh {
+            for kj in 0..<g.kw {
+                var src = first + (ki * g.kw + kj) * rowStride
+                var line = acc + ki * g.dh * width + kj * g.dw
+                for _ in 0..<g.oh {
+                    if g.sw == 1 {
+                        RowCopy.add(src, line, g.ow)
+                    } else {
+                        for ox in 0..<g.ow { line[ox * g.sw] += src[ox] }
+                    }
+                    line += g.sh * width
+                    src += g.ow
+                }
+            }
+        }
+    }
+}
