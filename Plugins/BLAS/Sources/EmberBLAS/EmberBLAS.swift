@@ -1,4 +1,7 @@
 @_spi(EmberBackend) import EmberCore
+#if canImport(Glibc)
+import Glibc
+#endif
 import CBLAS
 
 /// Float32/float64 matrix products on OpenBLAS: `mm`, `addmm`, `bmm`, `baddbmm` and
@@ -6,9 +9,8 @@ import CBLAS
 /// messages and result layouts as Core's reference kernels, which stay registered for the
 /// other dtypes.
 ///
-/// Swift has no load-time constructors, so the plugin registers explicitly:
-/// ``register(into:)`` is idempotent for the shared dispatcher. The `Ember` umbrella does
-/// it in `Ember.registerBundledPlugins()`.
+/// A program that links the `Ember` product has it registered at load; one that depends
+/// on this package alone calls ``register(into:)`` (idempotent for the shared dispatcher).
 public enum EmberBLAS {
     /// The provenance this plugin's registrations carry.
     public static let package = "EmberBLAS"
@@ -28,7 +30,17 @@ public enum EmberBLAS {
         // OpenBLAS runs single-threaded: large products are split over Core's pool
         // (BLASSplit), so one pool of threads serves products and the loops around them.
         openblas_set_num_threads(1)
+        stopOpenBLASThreads()
     }()
+
+    /// Ends the threads OpenBLAS started when it was loaded: they would otherwise spin on
+    /// `sched_yield` for their first ~0.1 s and take a core from Core's pool. Looked up at
+    /// run time (OpenBLAS's pthread builds export it; others have no such threads).
+    private static func stopOpenBLASThreads() {
+        typealias Shutdown = @convention(c) () -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "blas_thread_shutdown_") else { return }
+        _ = unsafeBitCast(symbol, to: Shutdown.self)()
+    }
 
     /// The GEMM routines Core's product kernels call.
     static let backend = GEMMBackend(
