@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import Ember
 
-/// The README's training example, through the umbrella module, with the bundled plugins on.
+/// The README's training example, through the umbrella module: the bundled plugins are on
+/// without a call.
 final class ReadmeNet: Module {
     let hidden1 = Linear(1, 200)
     let hidden2 = Linear(200, 100)
@@ -13,7 +14,6 @@ final class ReadmeNet: Module {
 
 @Suite struct ReadmeTrainingTests {
     @Test func theReadmeLoopTrainsAndSaves() throws {
-        registerBundledPlugins()
         let (model, first, last) = try Generator.withDefault(Generator(seed: 0)) { () throws -> (ReadmeNet, Double, Double) in
             let x = Tensor.linspace(-10, 10, steps: 100).unsqueeze(1)
             let y = x.sin() + 0.5 * Tensor.rand(like: x)

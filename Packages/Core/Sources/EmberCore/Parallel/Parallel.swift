@@ -13,11 +13,9 @@ public enum Parallel {
     public static var numThreads: Int { ThreadPool.shared.threadCount.load(ordering: .relaxed) }
 
     /// Sets the number of threads parallel kernels use (`torch.set_num_threads`); values
-    /// below 1 mean 1. Plugins with threads of their own (OpenBLAS) follow the setting.
+    /// below 1 mean 1. EmberBLAS splits large products over the same threads.
     public static func setNumThreads(_ n: Int) {
         ThreadPool.shared.setThreads(n)
-        let observers = threadObservers.withLock { $0 }
-        for observer in observers { observer(numThreads) }
     }
 
     /// Runs `body(i)` for every `i` in `0..<count`, spread over the pool's threads (the
@@ -57,20 +55,10 @@ public enum Parallel {
         forEach(used) { i in body(i * size..<Swift.min(count, (i + 1) * size)) }
     }
 
-    /// Calls `observer` with the thread count now and after every ``setNumThreads(_:)``
-    /// (EmberBLAS sets OpenBLAS's threads with it).
-    @_spi(EmberBackend)
     /// Makes the pool's idle workers stop spinning and sleep until the next job: call it
-    /// before work that runs on another library's threads (OpenBLAS), so that both pools never
+    /// before work that runs on another library's threads, so that the two pools never
     /// compete for the cores.
     public static func yieldCores() {
         ThreadPool.shared.parkSpinningWorkers()
     }
-
-    public static func observeNumThreads(_ observer: @escaping @Sendable (Int) -> Void) {
-        threadObservers.withLock { $0.append(observer) }
-        observer(numThreads)
-    }
-
-    private static let threadObservers = Mutex<[@Sendable (Int) -> Void]>([])
 }
