@@ -17,12 +17,7 @@ extension Autograd {
     static func inPlaceKernel(_ compute: @escaping @Sendable (Tensor, [IValue]) throws -> Tensor?) -> LayerKernel {
         return { op, args, next in
             guard let target = args.values.first?.tensorValue else { return try next(args.values) }
-            let needs = args.values.contains { v in
-                if case .tensor(let t) = v { return t._requiresGrad }
-                if case .tensors(let ts) = v { return ts.contains(where: \._requiresGrad) }
-                return false
-            }
-            guard needs else { return try next(args.values) }
+            guard anyRequiresGrad(args.values) else { return try next(args.values) }
             try checkInPlace(target)
             // A differentiable view, or a view outside the graph (of a base without grad, or
             // made under noGrad, which inPlaceOnView refuses); a view that has history but is

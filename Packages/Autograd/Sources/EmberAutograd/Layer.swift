@@ -7,15 +7,7 @@ extension Autograd {
     static func differentiableKernel(_ derivative: Derivative, backwardName: String, isView: Bool) -> LayerKernel {
         let recipe = OpRecipe(derivative, backwardName: backwardName, needsLayout: layoutOperators.contains(backwardName))
         return { op, args, next in
-            var needs = false
-            for v in args.values {
-                switch v {
-                case .tensor(let t): if t._requiresGrad { needs = true }
-                case .tensors(let ts): if ts.contains(where: \._requiresGrad) { needs = true }
-                default: break
-                }
-            }
-            guard needs else { return try next(args.values) }
+            guard anyRequiresGrad(args.values) else { return try next(args.values) }
             let results = try next(args.values)
             let node = OpNode(recipe: recipe, forwardOp: args.op, args: args.values)
             let (fresh, outputs) = record(args, results, into: node, isView: isView, layout: recipe.needsLayout)
@@ -117,16 +109,24 @@ extension Autograd {
         }
     }
 
+    /// Whether a tensor among `values` takes part in differentiation.
+    @inline(__always)
+    static func anyRequiresGrad(_ values: [IValue]) -> Bool {
+        for i in values.indices {
+            switch values[i] {
+            case .tensor(let t): if t._requiresGrad { return true }
+            case .tensors(let ts): if ts.contains(where: \._requiresGrad) { return true }
+            default: continue
+            }
+        }
+        return false
+    }
+
     /// The fallback for operators without a derivative: non-floating outputs never require
     /// grad; floating outputs of inputs that require grad get a node whose backward is an
     /// error naming the operator.
     static let fallbackKernel: LayerKernel = { op, args, next in
-        let needs = args.values.contains { v in
-            if case .tensor(let t) = v { return t._requiresGrad }
-            if case .tensors(let ts) = v { return ts.contains(where: \._requiresGrad) }
-            return false
-        }
-        guard needs else { return try next(args.values) }
+        guard anyRequiresGrad(args.values) else { return try next(args.values) }
         let inPlace = args.op.hasSuffix("_")
         if inPlace, let target = args.values.first?.tensorValue { try checkInPlace(target) }
         let results = try next(args.values)

@@ -6,9 +6,8 @@ import EmberCore
 // accumulates into such a scratch plane and adds its interior back. The layout of the
 // columns is Im2Col's ([C·kH·kW, nb, OH·OW]); Im2Col's element-wise loops are the
 // reference these are tested against, and they add in the same order (same bits).
-// They run on the calling thread: split over Core's pool they made the LeNet-5 step 50%
-// slower, the pool's workers and OpenBLAS's (which spin with sched_yield between the
-// products around these passes) fighting over the two cores.
+// Each call covers one chunk of the batch on the calling thread; ConvCompute and
+// ConvBackward run the chunks on Core's pool.
 
 enum PlaneLoops {
     /// Writes the columns of images `n0 ..< n0 + nb` of the contiguous image `src`
@@ -38,18 +37,29 @@ enum PlaneLoops {
     @inline(__always)
     static func unfoldPlane<T: FloatElement>(_ plane: UnsafePointer<T>, _ first: UnsafeMutablePointer<T>, _ g: ConvGeometry,
                                              width: Int, rowStride: Int) {
+        forEachOutputRow(g, width: width, rowStride: rowStride) { line, row in
+            if g.sw == 1 {
+                RowCopy.copy(plane + line, first + row, g.ow)
+            } else {
+                for ox in 0..<g.ow { first[row + ox] = plane[line + ox * g.sw] }
+            }
+        }
+    }
+
+    /// Calls `body(planeOffset, columnOffset)` for each output row of each kernel tap: the
+    /// offset of the row's first input element in a plane of width `width`, and that of its
+    /// row of columns (tap rows `rowStride` apart). Unfolding copies along these pairs;
+    /// folding adds back along them.
+    @inline(__always)
+    static func forEachOutputRow(_ g: ConvGeometry, width: Int, rowStride: Int, _ body: (Int, Int) -> Void) {
         for ki in 0..<g.kh {
             for kj in 0..<g.kw {
-                var dst = first + (ki * g.kw + kj) * rowStride
-                var line = plane + ki * g.dh * width + kj * g.dw
+                var row = (ki * g.kw + kj) * rowStride
+                var line = ki * g.dh * width + kj * g.dw
                 for _ in 0..<g.oh {
-                    if g.sw == 1 {
-                        RowCopy.copy(line, dst, g.ow)
-                    } else {
-                        for ox in 0..<g.ow { dst[ox] = line[ox * g.sw] }
-                    }
+                    body(line, row)
                     line += g.sh * width
-                    dst += g.ow
+                    row += g.ow
                 }
             }
         }
@@ -81,19 +91,11 @@ enum PlaneLoops {
     @inline(__always)
     static func foldPlane<T: FloatElement>(_ first: UnsafePointer<T>, _ acc: UnsafeMutablePointer<T>, _ g: ConvGeometry,
                                            width: Int, rowStride: Int) {
-        for ki in 0..<g.kh {
-            for kj in 0..<g.kw {
-                var src = first + (ki * g.kw + kj) * rowStride
-                var line = acc + ki * g.dh * width + kj * g.dw
-                for _ in 0..<g.oh {
-                    if g.sw == 1 {
-                        RowCopy.add(src, line, g.ow)
-                    } else {
-                        for ox in 0..<g.ow { line[ox * g.sw] += src[ox] }
-                    }
-                    line += g.sh * width
-                    src += g.ow
-                }
+        forEachOutputRow(g, width: width, rowStride: rowStride) { line, row in
+            if g.sw == 1 {
+                RowCopy.add(first + row, acc + line, g.ow)
+            } else {
+                for ox in 0..<g.ow { acc[line + ox * g.sw] += first[row + ox] }
             }
         }
     }
