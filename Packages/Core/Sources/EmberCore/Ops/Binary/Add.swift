@@ -66,6 +66,19 @@ struct AddKernel: FloatKernel, IntegerKernel {
         let a = try args.tensor(0), b = try args.tensor(1), name = sign > 0 ? "add" : "sub"
         try Pointwise.checkAlpha(try args.scalar(2), for: T.dtype, op: name)
         let alpha = T(try args.scalar(2).doubleValue * Double(sign))
+        if let (out, po, pa, pb, bIsScalar) = Elementwise.parallelOperands(a, b, T.self, T.self, to: T.self) {
+            Parallel.forEachRange(out.count, grain: Elementwise.grain) { r in
+                if bIsScalar {
+                    let s = alpha * pb[0]
+                    for i in r { po[i] = pa[i] + s }
+                } else if alpha == 1 {
+                    for i in r { po[i] = pa[i] + pb[i] }
+                } else {
+                    for i in r { po[i] = pa[i] + alpha * pb[i] }
+                }
+            }
+            return [.tensor(out)]
+        }
         if alpha == 1 { return [.tensor(try Elementwise.zip(a, b, T.self, T.self, to: T.self, op: name) { $0 + $1 })] }
         return [.tensor(try Elementwise.zip(a, b, T.self, T.self, to: T.self, op: name) { $0 + alpha * $1 })]
     }

@@ -43,7 +43,14 @@ protocol ComparisonPredicate: Sendable {
 /// Runs a ``FloatMap`` over `self` into a new tensor of the same dtype.
 struct FloatMapKernel<F: FloatMap>: FloatKernel {
     func run<T: FloatElement>(_ args: Arguments, _ type: T.Type) throws -> [IValue] {
-        [.tensor(Elementwise.map(try args.tensor(0), T.self, to: T.self) { F.apply($0) })]
+        let x = try args.tensor(0)
+        if let (out, po, px) = Elementwise.parallelOperands(x, T.self, to: T.self) {
+            Parallel.forEachRange(out.count, grain: Elementwise.grain) { r in
+                for i in r { po[i] = F.apply(px[i]) }
+            }
+            return [.tensor(out)]
+        }
+        return [.tensor(Elementwise.map(x, T.self, to: T.self) { F.apply($0) })]
     }
 }
 
@@ -76,9 +83,19 @@ struct IntegerMapInPlaceKernel<F: IntegerMap>: IntegerKernel {
 struct FloatZipKernel<F: FloatZip>: FloatKernel {
     let name: String
     func run<T: FloatElement>(_ args: Arguments, _ type: T.Type) throws -> [IValue] {
-        [.tensor(try Elementwise.zip(try args.tensor(0), try args.tensor(1), T.self, T.self, to: T.self, op: name) {
-            F.apply($0, $1)
-        })]
+        let a = try args.tensor(0), b = try args.tensor(1)
+        if let (out, po, pa, pb, bIsScalar) = Elementwise.parallelOperands(a, b, T.self, T.self, to: T.self) {
+            Parallel.forEachRange(out.count, grain: Elementwise.grain) { r in
+                if bIsScalar {
+                    let s = pb[0]
+                    for i in r { po[i] = F.apply(pa[i], s) }
+                } else {
+                    for i in r { po[i] = F.apply(pa[i], pb[i]) }
+                }
+            }
+            return [.tensor(out)]
+        }
+        return [.tensor(try Elementwise.zip(a, b, T.self, T.self, to: T.self, op: name) { F.apply($0, $1) })]
     }
 }
 
