@@ -52,11 +52,14 @@ extension Tensor {
 
     /// Whether this tensor takes part in differentiation (it requires grad itself or has a
     /// `gradFn`).
-    @inline(__always) var _requiresGrad: Bool { meta?.requiresGrad ?? false }
+    @inline(__always) var _requiresGrad: Bool {
+        if let m = meta { return m.requiresGrad }
+        return base != nil && Autograd.joinBaseHistory(self) != nil
+    }
 
     /// The metadata with a view's history brought up to date (see ``ViewInfo``).
     var currentMeta: AutogradMeta? {
-        guard let m = meta else { return nil }
+        guard let m = meta ?? Autograd.joinBaseHistory(self) else { return nil }
         if m.view != nil { Autograd.refreshViewHistory(self, m) }
         return m
     }

@@ -69,6 +69,20 @@ extension Autograd {
     /// Regenerates the history of the view `t` when its storage changed since its `gradFn`
     /// was made (PyTorch's check of the version recorded in a view's autograd metadata): the
     /// new `gradFn` is an `AsStridedBackward0` of the base's current history.
+    /// A view taken outside the graph whose base has since gained history joins it (PyTorch
+    /// makes such a view require grad): it gets metadata whose history is regenerated from
+    /// the base as an `AsStridedBackward0`. Returns that metadata, or `nil` while the base
+    /// does not require grad. Views made under `noGrad` stay outside.
+    static func joinBaseHistory(_ t: Tensor) -> AutogradMeta? {
+        guard t.meta == nil, t.dtype.isFloatingPoint, !t.viewCreationExclusions.contains(.autograd),
+              let base = t.base, base._requiresGrad else { return nil }
+        let m = AutogradMeta(requiresGrad: true)
+        m.view = ViewInfo(version: t.version &- 1)  // stale, so that the refresh below runs
+        t.attach(m)
+        refreshViewHistory(t, m)
+        return m
+    }
+
     static func refreshViewHistory(_ t: Tensor, _ m: AutogradMeta) {
         guard let info = m.view, info.version != t.version, let base = t.base else { return }
         m.view?.version = t.version

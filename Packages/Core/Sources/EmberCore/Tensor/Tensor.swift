@@ -14,9 +14,13 @@ public final class Tensor: @unchecked Sendable {
     public let storageOffset: Int
     /// The element type.
     public let dtype: DType
-    /// The functionality layers (such as autograd) that calls on this tensor go through.
+    /// The functionality layers (such as autograd) that calls on this tensor go through: its
+    /// own, and a view's base's (so that a view joins the layers its base gained later).
     @inlinable public var layerKeys: DispatchKeySet {
-        get { _layerKeys }
+        get {
+            guard let base = _base else { return _layerKeys }
+            return _layerKeys.union(base._layerKeys)
+        }
         set { _layerKeys = newValue }
     }
     /// Whether this 0-d tensor stands for a Swift number in an expression such as `t * 2.5`;
@@ -38,13 +42,20 @@ public final class Tensor: @unchecked Sendable {
         get { _base }
         set { _base = newValue }
     }
-    // The stored properties behind the four above: `@exclusivity(unchecked)` holds only
+    /// For a view, the layers excluded on the thread that made it (PyTorch's view creation
+    /// meta: a view made under `noGrad` stays outside the graph its base is in).
+    @inlinable public var viewCreationExclusions: DispatchKeySet {
+        get { _viewCreationExclusions }
+        set { _viewCreationExclusions = newValue }
+    }
+    // The stored properties behind the five above: `@exclusivity(unchecked)` holds only
     // inside the declaring module, so other modules reach them through inlinable accessors
     // (a direct access from another module pays a dynamic exclusivity check).
     @usableFromInline @exclusivity(unchecked) var _layerKeys: DispatchKeySet = []
     @usableFromInline @exclusivity(unchecked) var _isWrappedNumber = false
     @usableFromInline @exclusivity(unchecked) var _autogradMeta: AnyObject?
     @usableFromInline @exclusivity(unchecked) var _base: Tensor?
+    @usableFromInline @exclusivity(unchecked) var _viewCreationExclusions: DispatchKeySet = []
 
     /// Creates a view of `storage`. The caller guarantees that every element addressed by
     /// `shape`, `strides` and `storageOffset` lies inside the storage.

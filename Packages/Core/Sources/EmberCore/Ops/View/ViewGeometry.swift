@@ -102,10 +102,12 @@ enum ViewGeometry {
 /// Helpers the view operators share: making aliases and calling other operators.
 enum ViewSupport {
     /// A tensor viewing `t`'s storage with another geometry (same dtype, same version counter).
-    /// The result's ``Tensor/base`` is `t`'s base, or `t` itself.
+    /// The result's ``Tensor/base`` is `t`'s base, or `t` itself; it remembers the layers
+    /// excluded when it was made (``Tensor/viewCreationExclusions``).
     static func alias(_ t: Tensor, shape: [Int], strides: [Int], offset: Int? = nil) -> Tensor {
         let view = Tensor(storage: t.storage, shape: shape, strides: strides, storageOffset: offset ?? t.storageOffset, dtype: t.dtype)
         view.base = t.base ?? t
+        view.viewCreationExclusions = DispatchKeySet.excludedOnThisThread
         return view
     }
 
