@@ -16,20 +16,29 @@ enum PlaneLoops {
     @_specialize(where T == Double)
     static func unfold<T: FloatElement>(_ src: UnsafePointer<T>, _ cols: UnsafeMutablePointer<T>,
                                         _ g: ConvGeometry, n0: Int, nb: Int) {
+        forEachPlane(g, nb: nb, T.self) { j, ci, scratch, width, rowStride in
+            var plane = src + ((n0 + j) * g.c + ci) * g.plane
+            if let scratch {
+                for y in 0..<g.h { RowCopy.copy(plane + y * g.w, scratch + (y + g.ph) * width + g.pw, g.w) }
+                plane = UnsafePointer(scratch)
+            }
+            unfoldPlane(plane, cols + ci * g.kh * g.kw * rowStride + j * g.outPlane, g, width: width, rowStride: rowStride)
+        }
+    }
+
+    /// Calls `body(image, channel, scratch, width, rowStride)` for each plane of a chunk of
+    /// `nb` images: `scratch` is a zeroed plane with the padding border (`nil` without
+    /// padding), `width` the row length of the plane the columns are read from or added to,
+    /// and `rowStride` the distance between two rows of columns.
+    @inline(__always)
+    static func forEachPlane<T: FloatElement>(_ g: ConvGeometry, nb: Int, _: T.Type,
+                                              _ body: (Int, Int, UnsafeMutablePointer<T>?, Int, Int) -> Void) {
         let padded = g.ph > 0 || g.pw > 0, hp = g.h + 2 * g.ph, wp = g.w + 2 * g.pw
-        let rowStride = nb * g.outPlane
         let scratch = padded ? UnsafeMutablePointer<T>.allocate(capacity: hp * wp) : nil
         defer { scratch?.deallocate() }
         scratch?.initialize(repeating: 0, count: hp * wp)
         for unit in 0..<(nb * g.c) {
-            let j = unit / g.c, ci = unit % g.c
-            var plane = src + ((n0 + j) * g.c + ci) * g.plane
-            if let scratch {
-                for y in 0..<g.h { RowCopy.copy(plane + y * g.w, scratch + (y + g.ph) * wp + g.pw, g.w) }
-                plane = UnsafePointer(scratch)
-            }
-            unfoldPlane(plane, cols + ci * g.kh * g.kw * rowStride + j * g.outPlane, g,
-                        width: padded ? wp : g.w, rowStride: rowStride)
+            body(unit / g.c, unit % g.c, scratch, padded ? wp : g.w, nb * g.outPlane)
         }
     }
 
@@ -71,18 +80,13 @@ enum PlaneLoops {
     @_specialize(where T == Double)
     static func fold<T: FloatElement>(_ cols: UnsafePointer<T>, _ dst: UnsafeMutablePointer<T>,
                                       _ g: ConvGeometry, n0: Int, nb: Int) {
-        let padded = g.ph > 0 || g.pw > 0, hp = g.h + 2 * g.ph, wp = g.w + 2 * g.pw
-        let rowStride = nb * g.outPlane
-        let scratch = padded ? UnsafeMutablePointer<T>.allocate(capacity: hp * wp) : nil
-        defer { scratch?.deallocate() }
-        for unit in 0..<(nb * g.c) {
-            let j = unit / g.c, ci = unit % g.c
+        forEachPlane(g, nb: nb, T.self) { j, ci, scratch, width, rowStride in
             let target = dst + ((n0 + j) * g.c + ci) * g.plane
-            scratch?.update(repeating: 0, count: hp * wp)
+            scratch?.update(repeating: 0, count: (g.h + 2 * g.ph) * width)
             foldPlane(cols + ci * g.kh * g.kw * rowStride + j * g.outPlane, scratch ?? target, g,
-                      width: padded ? wp : g.w, rowStride: rowStride)
+                      width: width, rowStride: rowStride)
             if let scratch {
-                for y in 0..<g.h { RowCopy.add(scratch + (y + g.ph) * wp + g.pw, target + y * g.w, g.w) }
+                for y in 0..<g.h { RowCopy.add(scratch + (y + g.ph) * width + g.pw, target + y * g.w, g.w) }
             }
         }
     }
