@@ -76,9 +76,15 @@ extension Autograd {
     static func joinBaseHistory(_ t: Tensor) -> AutogradMeta? {
         guard t.meta == nil, t.dtype.isFloatingPoint, !t.viewCreationExclusions.contains(.autograd),
               let base = t.base, base._requiresGrad else { return nil }
-        let m = AutogradMeta(requiresGrad: true)
-        m.view = ViewInfo(version: t.version &- 1)  // stale, so that the refresh below runs
-        t.attach(m)
+        // Threads meeting the view at once attach one metadata (the refresh calls operators,
+        // which may take the same lock, so it runs outside).
+        let m = AccumulateGrad.lock.withLock { _ -> AutogradMeta in
+            if let existing = t.meta { return existing }
+            let m = AutogradMeta(requiresGrad: true)
+            m.view = ViewInfo(version: t.version &- 1)  // stale, so that the refresh below runs
+            t.attach(m)
+            return m
+        }
         refreshViewHistory(t, m)
         return m
     }
