@@ -39,11 +39,11 @@ import EmberCore
         let foldedFast = Tensor.zeros(g.imageShape, dtype: T.dtype), foldedReference = Tensor.zeros(g.imageShape, dtype: T.dtype)
         image.withUnsafePointer(as: T.self) { src in
             fast.withUnsafeMutablePointer(as: T.self) { PlaneLoops.unfold(src, $0, g, n0: n0, nb: nb) }
-            reference.withUnsafeMutablePointer(as: T.self) { Im2Col.unfold(src, $0, g, n0: n0, nb: nb) }
+            reference.withUnsafeMutablePointer(as: T.self) { ReferenceIm2Col.unfold(src, $0, g, n0: n0, nb: nb) }
         }
         cols.withUnsafePointer(as: T.self) { src in
             foldedFast.withUnsafeMutablePointer(as: T.self) { PlaneLoops.fold(src, $0, g, n0: n0, nb: nb) }
-            foldedReference.withUnsafeMutablePointer(as: T.self) { Im2Col.fold(src, $0, g, n0: n0, nb: nb) }
+            foldedReference.withUnsafeMutablePointer(as: T.self) { ReferenceIm2Col.fold(src, $0, g, n0: n0, nb: nb) }
         }
         let unfoldEqual = fast.scalars(as: T.self) == reference.scalars(as: T.self)
         let foldEqual = foldedFast.scalars(as: T.self) == foldedReference.scalars(as: T.self)
