@@ -54,11 +54,4 @@ public enum Parallel {
         let used = (count + size - 1) / size
         forEach(used) { i in body(i * size..<Swift.min(count, (i + 1) * size)) }
     }
-
-    /// Makes the pool's idle workers stop spinning and sleep until the next job: call it
-    /// before work that runs on another library's threads, so that the two pools never
-    /// compete for the cores.
-    public static func yieldCores() {
-        ThreadPool.shared.parkSpinningWorkers()
-    }
 }

@@ -61,8 +61,6 @@ final class ThreadPool: @unchecked Sendable {
     private let nextIndex = Atomic<Int>(0)
     /// The workers still running the current job.
     private let running = Atomic<Int>(0)
-    /// Bumped by ``parkSpinningWorkers()``: spinning workers park at once when it moves.
-    private let parkRequests = Atomic<Int>(0)
     /// Held by the thread whose job the pool runs (and by `setThreads`).
     private let busy = Atomic<Bool>(false)
     /// The configured thread count, the caller included.
@@ -195,24 +193,16 @@ final class ThreadPool: @unchecked Sendable {
         }
     }
 
-    /// Makes the workers that spin for a next job park now, handing their cores to another
-    /// thread pool (OpenBLAS's) about to run; they wake as usual for the next job.
-    func parkSpinningWorkers() {
-        parkRequests.wrappingAdd(1, ordering: .relaxed)
-    }
-
-    /// Spins until the job counter moves past `seen` (or until asked to park), then parks;
+    /// Spins until the job counter moves past `seen` (for a while), then parks;
     /// returns the new value.
     private func waitForJob(after seen: Int, _ worker: PoolWorker) -> Int {
         let deadline = Self.monotonicNanoseconds() + Self.spinNanoseconds
-        let parkRequest = parkRequests.load(ordering: .relaxed)
         var spins = 0
         while true {
             let current = job.load(ordering: .acquiring)
             if current != seen { return current }
             ember_cpu_relax()
             spins += 1
-            if parkRequests.load(ordering: .relaxed) != parkRequest { break }
             if spins & 255 == 0 && Self.monotonicNanoseconds() > deadline { break }
         }
         while true {
